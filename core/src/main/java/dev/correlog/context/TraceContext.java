@@ -1,0 +1,245 @@
+package dev.correlog.context;
+
+import dev.correlog.internal.ContextStorage;
+import dev.correlog.internal.Hex;
+import dev.correlog.internal.Ids;
+import java.util.Objects;
+
+/**
+ * Who an event belongs to: a trace, a span in it, its parent span, the trace flags, the W3C
+ * tracestate and the request id. Immutable; ids are longs and their hex strings are built lazily,
+ * once.
+ *
+ * <pre>{@code
+ * TraceContext ctx = TraceContext.newRoot();
+ * try (Scope scope = ctx.attach()) {
+ *   log.info("order.placed").emit(); // carries ctx's ids
+ * }
+ * }</pre>
+ */
+public final class TraceContext {
+  /** W3C trace flag: the caller recorded (sampled) this trace. */
+  public static final byte FLAG_SAMPLED = 0x01;
+
+  /** W3C Level 2 trace flag: the trace id's rightmost 7 bytes are random. */
+  public static final byte FLAG_RANDOM = 0x02;
+
+  private final long traceIdHigh;
+  private final long traceIdLow;
+  private final long spanId;
+  private final long parentSpanId;
+  private final byte flags;
+  private final String traceState; // nullable
+  private final String requestId; // nullable: then the trace id stands in for it
+
+  private String traceIdHex;
+  private String spanIdHex;
+
+  private TraceContext(
+      long traceIdHigh,
+      long traceIdLow,
+      long spanId,
+      long parentSpanId,
+      byte flags,
+      String traceState,
+      String requestId) {
+    this.traceIdHigh = traceIdHigh;
+    this.traceIdLow = traceIdLow;
+    this.spanId = spanId;
+    this.parentSpanId = parentSpanId;
+    this.flags = flags;
+    this.traceState = traceState;
+    this.requestId = requestId;
+  }
+
+  /** A new trace with random ids, the random-trace-id flag set and no sampling decision yet. */
+  public static TraceContext newRoot() {
+    return newRoot(null);
+  }
+
+  /** A new trace, as {@link #newRoot()}, carrying {@code requestId} (null: the trace id). */
+  public static TraceContext newRoot(String requestId) {
+    long high;
+    long low;
+    do {
+      high = Ids.random();
+      low = Ids.random();
+    } while (high == 0 && low == 0);
+    return new TraceContext(high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId);
+  }
+
+  /**
+   * A context with the given ids, as received from a caller (no new span). Use {@link #newChild()}
+   * to start this hop's own span.
+   *
+   * @throws IllegalArgumentException when the trace id or span id is zero
+   */
+  public static TraceContext of(
+      long traceIdHigh,
+      long traceIdLow,
+      long spanId,
+      long parentSpanId,
+      byte flags,
+      String traceState,
+      String requestId) {
+    if (traceIdHigh == 0 && traceIdLow == 0) {
+      throw new IllegalArgumentException("trace id must not be all zero");
+    }
+    if (spanId == 0) {
+      throw new IllegalArgumentException("span id must not be zero");
+    }
+    return new TraceContext(
+        traceIdHigh,
+        traceIdLow,
+        spanId,
+        parentSpanId,
+        (byte) (flags & (FLAG_SAMPLED | FLAG_RANDOM)),
+        traceState,
+        requestId);
+  }
+
+  /**
+   * A new span in the same trace whose parent is this span: what every hop that receives a request
+   * does, so the call tree can be rebuilt from {@code parent_span_id}.
+   */
+  public TraceContext newChild() {
+    return new TraceContext(
+        traceIdHigh, traceIdLow, Ids.nonZero(), spanId, flags, traceState, requestId);
+  }
+
+  /** The current context of this thread, or null when none is attached. */
+  public static TraceContext current() {
+    return ContextStorage.current();
+  }
+
+  /**
+   * Makes this the current context of this thread until the returned scope is closed, which
+   * restores exactly what was current before.
+   */
+  public Scope attach() {
+    return ContextStorage.attach(this);
+  }
+
+  public long traceIdHigh() {
+    return traceIdHigh;
+  }
+
+  public long traceIdLow() {
+    return traceIdLow;
+  }
+
+  public long spanId() {
+    return spanId;
+  }
+
+  /** The parent span id, or 0 for a root span. */
+  public long parentSpanId() {
+    return parentSpanId;
+  }
+
+  public byte flags() {
+    return flags;
+  }
+
+  public boolean isSampled() {
+    return (flags & FLAG_SAMPLED) != 0;
+  }
+
+  public boolean isRandomTraceId() {
+    return (flags & FLAG_RANDOM) != 0;
+  }
+
+  /** The W3C tracestate header value, or null. */
+  public String traceState() {
+    return traceState;
+  }
+
+  /** The request id; the trace id's hex when none was given. */
+  public String requestId() {
+    return requestId != null ? requestId : traceIdHex();
+  }
+
+  /** True when a request id was given, rather than standing in as the trace id. */
+  public boolean hasRequestId() {
+    return requestId != null;
+  }
+
+  /** 32 lowercase hex characters. */
+  public String traceIdHex() {
+    String s = traceIdHex;
+    if (s == null) {
+      s = Hex.toHex(traceIdHigh, traceIdLow);
+      traceIdHex = s;
+    }
+    return s;
+  }
+
+  /** 16 lowercase hex characters. */
+  public String spanIdHex() {
+    String s = spanIdHex;
+    if (s == null) {
+      s = Hex.toHex(spanId);
+      spanIdHex = s;
+    }
+    return s;
+  }
+
+  /** 16 lowercase hex characters, or null for a root span. */
+  public String parentSpanIdHex() {
+    return parentSpanId == 0 ? null : Hex.toHex(parentSpanId);
+  }
+
+  public TraceContext withSampled(boolean sampled) {
+    byte f = (byte) (sampled ? flags | FLAG_SAMPLED : flags & ~FLAG_SAMPLED);
+    return f == flags ? this : copy(f, traceState, requestId);
+  }
+
+  public TraceContext withTraceState(String traceState) {
+    return Objects.equals(traceState, this.traceState) ? this : copy(flags, traceState, requestId);
+  }
+
+  public TraceContext withRequestId(String requestId) {
+    return Objects.equals(requestId, this.requestId) ? this : copy(flags, traceState, requestId);
+  }
+
+  private TraceContext copy(byte f, String ts, String rid) {
+    return new TraceContext(traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof TraceContext)) {
+      return false;
+    }
+    TraceContext c = (TraceContext) o;
+    return traceIdHigh == c.traceIdHigh
+        && traceIdLow == c.traceIdLow
+        && spanId == c.spanId
+        && parentSpanId == c.parentSpanId
+        && flags == c.flags
+        && Objects.equals(traceState, c.traceState)
+        && Objects.equals(requestId, c.requestId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(traceIdLow) * 31 + Long.hashCode(spanId);
+  }
+
+  @Override
+  public String toString() {
+    return "TraceContext{trace_id="
+        + traceIdHex()
+        + ", span_id="
+        + spanIdHex()
+        + (parentSpanId != 0 ? ", parent_span_id=" + parentSpanIdHex() : "")
+        + ", flags="
+        + flags
+        + (requestId != null ? ", request_id=" + requestId : "")
+        + (traceState != null ? ", tracestate=" + traceState : "")
+        + "}";
+  }
+}

@@ -1,0 +1,103 @@
+package dev.correlog.internal;
+
+import java.util.Set;
+
+/**
+ * The naming rules for event and field names, and the envelope names no user field may take.
+ * Checking a name costs a table lookup after the first time: results are cached by the name's
+ * (cached) hash code in a small direct-mapped table of immutable entries.
+ */
+public final class FieldNames {
+  public static final byte VALID = 0;
+  public static final byte INVALID = 1;
+  public static final byte RESERVED = 2;
+
+  /** Longest accepted name. */
+  public static final int MAX_LENGTH = 128;
+
+  /** Envelope and standard fields, in the order a line holds them. */
+  public static final Set<String> RESERVED_NAMES =
+      Set.of(
+          "timestamp",
+          "level",
+          "service",
+          "version",
+          "trace_id",
+          "span_id",
+          "parent_span_id",
+          "request_id",
+          "event",
+          "logger",
+          "thread",
+          "message",
+          "environment",
+          "sample_rate",
+          "sampled_by",
+          "error",
+          "schema_errors",
+          "truncated");
+
+  private static final int CACHE_SIZE = 1024;
+  private static final Entry[] CACHE = new Entry[CACHE_SIZE];
+
+  private record Entry(String name, byte status) {}
+
+  private FieldNames() {}
+
+  /** {@link #VALID}, {@link #INVALID} or {@link #RESERVED}. */
+  public static byte status(String name) {
+    int slot = name.hashCode() & (CACHE_SIZE - 1);
+    Entry e = CACHE[slot];
+    if (e != null && (e.name == name || e.name.equals(name))) {
+      return e.status;
+    }
+    byte s = isReserved(name) ? RESERVED : isValid(name) ? VALID : INVALID;
+    CACHE[slot] = new Entry(name, s);
+    return s;
+  }
+
+  public static boolean isReserved(String name) {
+    return RESERVED_NAMES.contains(name);
+  }
+
+  /**
+   * Lowercase snake_case segments separated by single dots: {@code user_id}, {@code
+   * http.status_code}. Each segment starts with a letter.
+   */
+  public static boolean isValid(String name) {
+    int n = name.length();
+    if (n == 0 || n > MAX_LENGTH) {
+      return false;
+    }
+    boolean segmentStart = true;
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (segmentStart) {
+        if (c < 'a' || c > 'z') {
+          return false;
+        }
+        segmentStart = false;
+      } else if (c == '.') {
+        segmentStart = true;
+      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+        return false;
+      }
+    }
+    return !segmentStart;
+  }
+
+  /** Event names: a lowercase letter, then lowercase letters, digits, '_', '.' or '-'. */
+  public static boolean isValidEventName(String name) {
+    int n = name.length();
+    if (n == 0 || n > MAX_LENGTH || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

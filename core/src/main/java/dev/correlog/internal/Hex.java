@@ -1,0 +1,65 @@
+package dev.correlog.internal;
+
+/** Lowercase hex encoding and decoding of ids, without intermediate objects. */
+public final class Hex {
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+  private Hex() {}
+
+  public static String toHex(long v) {
+    char[] c = new char[16];
+    write(v, c, 0);
+    return new String(c);
+  }
+
+  public static String toHex(long high, long low) {
+    char[] c = new char[32];
+    write(high, c, 0);
+    write(low, c, 16);
+    return new String(c);
+  }
+
+  /** Writes 16 lowercase hex digits of {@code v} into {@code dst} at {@code at}. */
+  public static void write(long v, char[] dst, int at) {
+    for (int i = 15; i >= 0; i--) {
+      dst[at + i] = DIGITS[(int) v & 0xf];
+      v >>>= 4;
+    }
+  }
+
+  /** Value of a lowercase hex digit, or -1. Uppercase is rejected, as W3C Trace Context wants. */
+  public static int lowerDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return -1;
+  }
+
+  /**
+   * Parses {@code len} (at most 16) lowercase hex digits of {@code s} from {@code at}. Returns the
+   * value; sets nothing on error but reports it through {@link #ok(CharSequence, int, int)}.
+   */
+  public static long parse(CharSequence s, int at, int len) {
+    long v = 0;
+    for (int i = at; i < at + len; i++) {
+      v = (v << 4) | lowerDigit(s.charAt(i));
+    }
+    return v;
+  }
+
+  /** True when {@code len} characters of {@code s} from {@code at} are all lowercase hex. */
+  public static boolean ok(CharSequence s, int at, int len) {
+    if (at + len > s.length()) {
+      return false;
+    }
+    for (int i = at; i < at + len; i++) {
+      if (lowerDigit(s.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

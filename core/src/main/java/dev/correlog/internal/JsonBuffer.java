@@ -1,0 +1,391 @@
+package dev.correlog.internal;
+
+/**
+ * A growable UTF-8 byte buffer that writes JSON tokens, never beyond a fixed limit.
+ *
+ * <p>Strings are escaped through a lookup table: every control character becomes an escape, so a
+ * written line can never contain a raw newline; lone surrogates become U+FFFD. When a write would
+ * pass the limit, nothing past the limit is kept: strings are cut (with {@link #TRUNCATION_MARKER})
+ * and other tokens set {@link #overflowed()}, so the caller can roll back to a mark.
+ */
+public final class JsonBuffer {
+  /** Appended to a string that was cut, inside its quotes. */
+  public static final String TRUNCATION_MARKER = "...[truncated]";
+
+  /** Room kept free while writing a string, for the marker and the closing quote. */
+  private static final int STRING_RESERVE = TRUNCATION_MARKER.length() + 2;
+
+  private static final byte[] HEX =
+      "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** 0: write as is; 1: needs a two-character escape; 2: needs a {@code \\u00XX} escape. */
+  private static final byte[] ESCAPE = new byte[128];
+
+  private static final byte[] SHORT_ESCAPE = new byte[128];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPE[c] = 2;
+    }
+    short2('"', '"');
+    short2('\\', '\\');
+    short2('\n', 'n');
+    short2('\r', 'r');
+    short2('\t', 't');
+    short2('\b', 'b');
+    short2('\f', 'f');
+  }
+
+  private static void short2(char c, char escaped) {
+    ESCAPE[c] = 1;
+    SHORT_ESCAPE[c] = (byte) escaped;
+  }
+
+  private byte[] buf;
+  private int pos;
+  private int limit;
+  private boolean overflow;
+
+  public JsonBuffer(int initialCapacity, int limit) {
+    this.buf = new byte[Math.min(initialCapacity, limit)];
+    this.limit = limit;
+  }
+
+  public byte[] array() {
+    return buf;
+  }
+
+  public int length() {
+    return pos;
+  }
+
+  public void reset() {
+    pos = 0;
+    overflow = false;
+  }
+
+  /** Current position, to roll back to with {@link #rollback(int)}. */
+  public int mark() {
+    return pos;
+  }
+
+  public void rollback(int mark) {
+    pos = mark;
+    overflow = false;
+  }
+
+  /** True when a write since the last reset or rollback did not fit under the limit. */
+  public boolean overflowed() {
+    return overflow;
+  }
+
+  public int limit() {
+    return limit;
+  }
+
+  /** Lowers or raises the limit (never below what is already written). */
+  public void limit(int newLimit) {
+    this.limit = Math.max(newLimit, pos);
+  }
+
+  public int remaining() {
+    return limit - pos;
+  }
+
+  private boolean room(int n) {
+    int need = pos + n;
+    if (need > limit) {
+      overflow = true;
+      return false;
+    }
+    if (need > buf.length) {
+      int size = buf.length;
+      while (size < need) {
+        size = size << 1;
+      }
+      buf = java.util.Arrays.copyOf(buf, Math.min(size, limit));
+    }
+    return true;
+  }
+
+  public JsonBuffer raw(byte b) {
+    if (room(1)) {
+      buf[pos++] = b;
+    }
+    return this;
+  }
+
+  public JsonBuffer raw(byte[] bytes) {
+    return raw(bytes, 0, bytes.length);
+  }
+
+  public JsonBuffer raw(byte[] bytes, int off, int len) {
+    if (room(len)) {
+      System.arraycopy(bytes, off, buf, pos, len);
+      pos += len;
+    }
+    return this;
+  }
+
+  /** Writes ASCII text that needs no escaping (a pre-validated name, a number). */
+  public JsonBuffer ascii(String s) {
+    int n = s.length();
+    if (room(n)) {
+      for (int i = 0; i < n; i++) {
+        buf[pos++] = (byte) s.charAt(i);
+      }
+    }
+    return this;
+  }
+
+  public JsonBuffer longValue(long v) {
+    if (v == Long.MIN_VALUE) {
+      return ascii("-9223372036854775808");
+    }
+    if (!room(20)) {
+      return this;
+    }
+    if (v < 0) {
+      buf[pos++] = '-';
+      v = -v;
+    }
+    int digits = digits(v);
+    int end = pos + digits;
+    int p = end;
+    do {
+      buf[--p] = (byte) ('0' + (int) (v % 10));
+      v /= 10;
+    } while (v != 0);
+    pos = end;
+    return this;
+  }
+
+  private static int digits(long v) {
+    long p = 10;
+    for (int i = 1; i < 19; i++) {
+      if (v < p) {
+        return i;
+      }
+      p *= 10;
+    }
+    return 19;
+  }
+
+  /** Writes a double; NaN and infinities, which JSON cannot hold, are written as strings. */
+  public JsonBuffer doubleValue(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return string(Double.toString(v), Integer.MAX_VALUE);
+    }
+    // Fast path without allocation: the smallest k for which v * 10^k is an integer m below 2^53
+    // and m / 10^k gives v back. Both are correctly rounded, so the digits parse back to v.
+    double a = Math.abs(v);
+    if (a < 1e15 && (a >= 1e-3 || a == 0)) {
+      for (int k = 0; k < 16; k++) {
+        double m = a * POW10[k];
+        if (m < 9.007199254740992e15 && m == Math.rint(m) && m / POW10[k] == a) {
+          writeDecimal(v < 0 || (v == 0 && 1 / v < 0), (long) m, k);
+          return this;
+        }
+      }
+    }
+    return ascii(Double.toString(v));
+  }
+
+  private static final double[] POW10 = new double[16];
+
+  static {
+    double p = 1;
+    for (int i = 0; i < POW10.length; i++) {
+      POW10[i] = p;
+      p *= 10;
+    }
+  }
+
+  /** Writes {@code m / 10^scale} with at least one fractional digit. */
+  private void writeDecimal(boolean negative, long m, int scale) {
+    if (!room(40)) {
+      return;
+    }
+    if (negative) {
+      buf[pos++] = '-';
+    }
+    long pow = 1;
+    for (int i = 0; i < scale; i++) {
+      pow *= 10;
+    }
+    longValue(m / pow);
+    buf[pos++] = '.';
+    if (scale == 0) {
+      buf[pos++] = '0';
+    } else {
+      long frac = m % pow;
+      for (int i = scale - 1; i >= 0; i--) {
+        buf[pos + i] = (byte) ('0' + (int) (frac % 10));
+        frac /= 10;
+      }
+      pos += scale;
+    }
+  }
+
+  public JsonBuffer floatValue(float v) {
+    if (Float.isNaN(v) || Float.isInfinite(v)) {
+      return string(Float.toString(v), Integer.MAX_VALUE);
+    }
+    return ascii(Float.toString(v));
+  }
+
+  public JsonBuffer booleanValue(boolean v) {
+    return ascii(v ? "true" : "false");
+  }
+
+  public JsonBuffer nullValue() {
+    return ascii("null");
+  }
+
+  /** Writes {@code v} as 16 lowercase hex digits. */
+  public JsonBuffer hex16(long v) {
+    if (room(16)) {
+      for (int shift = 60; shift >= 0; shift -= 4) {
+        buf[pos++] = HEX[(int) (v >>> shift) & 0xf];
+      }
+    }
+    return this;
+  }
+
+  /** Writes a quoted, escaped string of at most {@code maxChars} UTF-16 units of {@code s}. */
+  public JsonBuffer string(CharSequence s, int maxChars) {
+    if (limit - pos < STRING_RESERVE + 2 || !room(2)) {
+      overflow = true;
+      return this;
+    }
+    buf[pos++] = '"';
+    stringBody(s, maxChars);
+    buf[pos++] = '"'; // room for it was kept by stringBody
+    return this;
+  }
+
+  /**
+   * Writes the escaped characters of {@code s} without quotes, keeping one byte free for a closing
+   * quote. Cuts the string at {@code maxChars} or at the limit and appends the marker.
+   */
+  public void stringBody(CharSequence s, int maxChars) {
+    int len = s.length();
+    int n = Math.min(len, maxChars);
+    boolean cut = n < len;
+    // Where we must stop to leave room for the marker and the closing quote.
+    int stop = limit - STRING_RESERVE;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      // Worst case per char: 6 bytes (\\u00XX) or 4 bytes for a surrogate pair.
+      if (pos + 6 > buf.length && !grow(pos + 6)) {
+        cut = true;
+        break;
+      }
+      if (pos + 6 > stop) {
+        cut = true;
+        break;
+      }
+      if (c < 0x80) {
+        byte e = ESCAPE[c];
+        if (e == 0) {
+          buf[pos++] = (byte) c;
+        } else if (e == 1) {
+          buf[pos++] = '\\';
+          buf[pos++] = SHORT_ESCAPE[c];
+        } else {
+          buf[pos++] = '\\';
+          buf[pos++] = 'u';
+          buf[pos++] = '0';
+          buf[pos++] = '0';
+          buf[pos++] = HEX[c >> 4];
+          buf[pos++] = HEX[c & 0xf];
+        }
+      } else if (c < 0x800) {
+        buf[pos++] = (byte) (0xc0 | (c >> 6));
+        buf[pos++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, s.charAt(++i));
+          buf[pos++] = (byte) (0xf0 | (cp >> 18));
+          buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+          buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+          buf[pos++] = (byte) (0x80 | (cp & 0x3f));
+        } else {
+          // A lone surrogate, or a high surrogate whose partner was cut off: U+FFFD.
+          buf[pos++] = (byte) 0xef;
+          buf[pos++] = (byte) 0xbf;
+          buf[pos++] = (byte) 0xbd;
+        }
+      } else {
+        buf[pos++] = (byte) (0xe0 | (c >> 12));
+        buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        buf[pos++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    if (cut) {
+      int markerLen = TRUNCATION_MARKER.length();
+      if (pos + markerLen + 1 > buf.length) {
+        grow(pos + markerLen + 1);
+      }
+      for (int i = 0; i < markerLen; i++) {
+        buf[pos++] = (byte) TRUNCATION_MARKER.charAt(i);
+      }
+    } else if (pos + 1 > buf.length) {
+      grow(pos + 1);
+    }
+  }
+
+  /** Grows the array to hold {@code need} bytes, capped at the limit; false if it cannot. */
+  private boolean grow(int need) {
+    int cap = Math.min(Math.max(buf.length << 1, need), limit);
+    if (cap < need) {
+      if (buf.length < limit) {
+        buf = java.util.Arrays.copyOf(buf, limit);
+      }
+      return false;
+    }
+    buf = java.util.Arrays.copyOf(buf, cap);
+    return true;
+  }
+
+  /** Writes {@code "name":} for a name known to need no escaping. */
+  public JsonBuffer name(byte[] quotedNameColon) {
+    return raw(quotedNameColon);
+  }
+
+  /** Writes {@code ,"name":} where name may need escaping. */
+  public JsonBuffer fieldName(String name, boolean first) {
+    if (!first) {
+      raw((byte) ',');
+    }
+    string(name, 256);
+    return raw((byte) ':');
+  }
+
+  /** Two decimal digits. */
+  public void digits2(int v) {
+    if (room(2)) {
+      buf[pos++] = (byte) ('0' + v / 10);
+      buf[pos++] = (byte) ('0' + v % 10);
+    }
+  }
+
+  /** Exactly {@code count} decimal digits, zero-padded. */
+  public void digitsPadded(int v, int count) {
+    if (room(count)) {
+      for (int i = pos + count - 1; i >= pos; i--) {
+        buf[i] = (byte) ('0' + v % 10);
+        v /= 10;
+      }
+      pos += count;
+    }
+  }
+
+  /** A copy of what was written, as a String (tests and diagnostics only). */
+  @Override
+  public String toString() {
+    return new String(buf, 0, pos, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

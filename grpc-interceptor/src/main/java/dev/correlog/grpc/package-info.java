@@ -1,0 +1,4 @@
+/**
+ * Correlog grpc integration. This module is filled in by a later release; it builds empty for now.
+ */
+package dev.correlog.grpc;

@@ -1,0 +1,5 @@
+/**
+ * Correlog servlet integration. This module is filled in by a later release; it builds empty for
+ * now.
+ */
+package dev.correlog.servlet;

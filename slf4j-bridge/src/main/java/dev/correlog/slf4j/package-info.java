@@ -1,0 +1,4 @@
+/**
+ * Correlog slf4j integration. This module is filled in by a later release; it builds empty for now.
+ */
+package dev.correlog.slf4j;
