@@ -1,0 +1,324 @@
+package dev.correlog;
+
+import dev.correlog.internal.Engine;
+import dev.correlog.internal.EngineConfig;
+import dev.correlog.internal.Reporter;
+import dev.correlog.internal.Settings;
+import dev.correlog.schema.EventSchema;
+import dev.correlog.schema.SchemaMode;
+import dev.correlog.sink.Sink;
+import dev.correlog.sink.Sinks;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The entry point: build one per process, get {@link EventLogger}s from it.
+ *
+ * <pre>{@code
+ * Correlog correlog = Correlog.builder().service("order-service").version("1.4.2").build();
+ * EventLogger log = correlog.logger(Orders.class);
+ * log.info("order.placed").field("user_id", 12345).field("amount", 99.99).emit();
+ * }</pre>
+ *
+ * <p>Code that cannot be handed an instance (a servlet filter declared in web.xml, a Kafka
+ * interceptor named in properties, the SLF4J provider) uses {@link #global()}: the instance given
+ * to {@link #install(Correlog)}, else one configured from the environment.
+ */
+public final class Correlog implements AutoCloseable {
+  private static volatile Correlog global;
+
+  private final Engine engine;
+  private final Counters counters;
+  private final Level level;
+  private final ConcurrentMap<String, EventLogger> loggers = new ConcurrentHashMap<>();
+
+  private Correlog(Engine engine, Level level) {
+    this.engine = engine;
+    this.counters = new Counters(engine);
+    this.level = level;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The logger named after {@code type}'s fully qualified name. */
+  public EventLogger logger(Class<?> type) {
+    return logger(type.getName());
+  }
+
+  /** The logger named {@code name}; the same instance for the same name. */
+  public EventLogger logger(String name) {
+    Objects.requireNonNull(name, "name");
+    EventLogger existing = loggers.get(name);
+    if (existing != null) {
+      return existing;
+    }
+    return loggers.computeIfAbsent(
+        name,
+        n -> {
+          EventLogger l = new EventLogger(engine, n, level);
+          engine.track(l);
+          return l;
+        });
+  }
+
+  /** Declares (or replaces) an event's schema at run time; thread-safe. */
+  public Correlog register(EventSchema schema) {
+    engine.register(Objects.requireNonNull(schema, "schema"));
+    return this;
+  }
+
+  /** The declared schemas, in registration order. */
+  public Collection<EventSchema> schemas() {
+    return engine.schemas();
+  }
+
+  /**
+   * The envelope and every declared event as one JSON Schema (draft 2020-12) document. Needs
+   * jackson-core on the class path.
+   */
+  public String toJsonSchema() {
+    return engine.toJsonSchema();
+  }
+
+  public Counters counters() {
+    return counters;
+  }
+
+  public String service() {
+    return engine.config().service();
+  }
+
+  public String version() {
+    return engine.config().version();
+  }
+
+  public SchemaMode schemaMode() {
+    return engine.config().schemaMode();
+  }
+
+  public Sink sink() {
+    return engine.config().sink();
+  }
+
+  /** Flushes the sink. Never throws. */
+  public void flush() {
+    engine.flush();
+  }
+
+  /** Flushes and closes the sink. Never throws. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  /** Makes {@code correlog} the process-wide instance returned by {@link #global()}. */
+  public static void install(Correlog correlog) {
+    global = Objects.requireNonNull(correlog, "correlog");
+  }
+
+  /** Removes the process-wide instance (tests); the next {@link #global()} configures anew. */
+  public static void uninstall() {
+    global = null;
+  }
+
+  /**
+   * The process-wide instance: the one installed, else one built from the environment ({@link
+   * Builder#build()} without arguments). When the service or version cannot be found there, it uses
+   * {@code unknown_service:java} and {@code unknown}, as OpenTelemetry does, and says so once on
+   * stderr: logging never fails at run time.
+   */
+  public static Correlog global() {
+    Correlog c = global;
+    if (c != null) {
+      return c;
+    }
+    synchronized (Correlog.class) {
+      if (global == null) {
+        Builder b = builder();
+        Settings s = Settings.ofProcess();
+        if (s.service() == null || s.version() == null) {
+          Reporter.once(
+              "global.defaults",
+              "no service/version configured for the global Correlog; using "
+                  + "unknown_service:java. Set OTEL_SERVICE_NAME and service.version in "
+                  + "OTEL_RESOURCE_ATTRIBUTES, -Dcorrelog.service/-Dcorrelog.version, or "
+                  + "correlog.properties");
+          if (s.service() == null) {
+            b.service("unknown_service:java");
+          }
+          if (s.version() == null) {
+            b.version("unknown");
+          }
+        }
+        global = b.build();
+      }
+      return global;
+    }
+  }
+
+  /** Configures a {@link Correlog}. Every setter checks its argument at once. */
+  public static final class Builder {
+    private String service;
+    private String version;
+    private String environment;
+    private Sink sink;
+    private Clock clock = Clock.systemUTC();
+    private SchemaMode schemaMode;
+    private final List<EventSchema> schemas = new ArrayList<>();
+    private Level level;
+    private boolean includeThread = true;
+    private int maxStringLength = 16 * 1024;
+    private int maxLineBytes = 64 * 1024;
+    private Settings settings;
+
+    private Builder() {}
+
+    public Builder service(String service) {
+      this.service = requireText(service, "service");
+      return this;
+    }
+
+    public Builder version(String version) {
+      this.version = requireText(version, "version");
+      return this;
+    }
+
+    public Builder environment(String environment) {
+      this.environment = requireText(environment, "environment");
+      return this;
+    }
+
+    /** Where lines go; standard output by default. */
+    public Builder sink(Sink sink) {
+      this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** {@link SchemaMode#LENIENT} by default (or {@code correlog.schema.mode}). */
+    public Builder schemaMode(SchemaMode mode) {
+      this.schemaMode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    public Builder schema(EventSchema... schemas) {
+      for (EventSchema s : schemas) {
+        this.schemas.add(Objects.requireNonNull(s, "schema"));
+      }
+      return this;
+    }
+
+    /** The lowest level written; INFO by default (or {@code correlog.level}). */
+    public Builder level(Level level) {
+      this.level = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /** Whether lines carry {@code thread}; true by default. */
+    public Builder includeThread(boolean includeThread) {
+      this.includeThread = includeThread;
+      return this;
+    }
+
+    /** Longest string value written, in UTF-16 units (default 16 KiB); longer ones are cut. */
+    public Builder maxStringLength(int chars) {
+      if (chars < 64) {
+        throw new IllegalArgumentException("maxStringLength must be at least 64, was " + chars);
+      }
+      this.maxStringLength = chars;
+      return this;
+    }
+
+    /** Longest line, in bytes (default 64 KiB); fields past it are dropped and flagged. */
+    public Builder maxLineBytes(int bytes) {
+      if (bytes < 4096) {
+        throw new IllegalArgumentException("maxLineBytes must be at least 4096, was " + bytes);
+      }
+      this.maxLineBytes = bytes;
+      return this;
+    }
+
+    /** Reads defaults from these settings instead of the process's (tests). */
+    Builder settings(Settings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    /**
+     * Builds the instance. Service and version not given here are read from {@code
+     * OTEL_SERVICE_NAME} and {@code OTEL_RESOURCE_ATTRIBUTES}, then system properties {@code
+     * correlog.service}/{@code correlog.version}, then a {@code correlog.properties} resource.
+     *
+     * @throws IllegalStateException naming what is missing
+     */
+    public Correlog build() {
+      Settings s = settings != null ? settings : Settings.ofProcess();
+      String svc = service != null ? service : s.service();
+      String ver = version != null ? version : s.version();
+      List<String> missing = new ArrayList<>();
+      if (svc == null) {
+        missing.add(
+            "service (Correlog.builder().service(..), OTEL_SERVICE_NAME, -Dcorrelog.service, "
+                + "or service= in correlog.properties)");
+      }
+      if (ver == null) {
+        missing.add(
+            "version (Correlog.builder().version(..), service.version in "
+                + "OTEL_RESOURCE_ATTRIBUTES, -Dcorrelog.version, or version= in "
+                + "correlog.properties)");
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("Correlog needs a " + String.join(" and a ", missing));
+      }
+      String env = environment != null ? environment : s.environment();
+      Level lvl = level != null ? level : parseOr(s.get("level"), Level.INFO);
+      SchemaMode mode =
+          schemaMode != null
+              ? schemaMode
+              : s.get("schema.mode") != null
+                  ? SchemaMode.valueOf(
+                      s.get("schema.mode").trim().toUpperCase(java.util.Locale.ROOT))
+                  : SchemaMode.LENIENT;
+      if (maxStringLength > maxLineBytes / 2) {
+        maxStringLength = maxLineBytes / 2;
+      }
+      EngineConfig config =
+          new EngineConfig(
+              svc,
+              ver,
+              env,
+              sink != null ? sink : Sinks.stdout(),
+              clock,
+              mode,
+              List.copyOf(schemas),
+              lvl,
+              includeThread,
+              maxStringLength,
+              maxLineBytes);
+      return new Correlog(new Engine(config), lvl);
+    }
+
+    private static Level parseOr(String value, Level fallback) {
+      return value == null ? fallback : Level.parse(value);
+    }
+
+    private static String requireText(String value, String what) {
+      Objects.requireNonNull(value, what);
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(what + " must not be blank");
+      }
+      return value;
+    }
+  }
+}

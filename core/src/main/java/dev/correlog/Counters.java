@@ -1,0 +1,80 @@
+package dev.correlog;
+
+import dev.correlog.internal.Engine;
+import dev.correlog.internal.Metrics;
+
+/**
+ * The counters of one {@link Correlog}, read live. Every figure only grows. Counting costs a
+ * striped add per emitted event; a disabled event is counted on its logger without synchronization,
+ * so {@link #disabled()} is exact on one thread and close under contention.
+ */
+public final class Counters {
+  private final Engine engine;
+  private final Metrics metrics;
+
+  Counters(Engine engine) {
+    this.engine = engine;
+    this.metrics = engine.metrics();
+  }
+
+  /** Lines handed to the sink. */
+  public long emitted() {
+    return metrics.emitted.sum();
+  }
+
+  /** Events below their logger's level, never built. */
+  public long disabled() {
+    return engine.disabledCount();
+  }
+
+  /** Events dropped by a sampling decision. */
+  public long sampledOut() {
+    return metrics.sampledOut.sum();
+  }
+
+  /** Events that broke their schema (one per event, however many rules it broke). */
+  public long schemaViolations() {
+    return metrics.schemaViolations.sum();
+  }
+
+  /** Lines a sink failed to take. */
+  public long sinkFailures() {
+    return metrics.sinkFailures.sum();
+  }
+
+  /** Field values whose rendering threw or recursed and were written as a marker. */
+  public long encodingErrors() {
+    return metrics.encodingErrors.sum();
+  }
+
+  /** Lines cut at the line length cap. */
+  public long truncated() {
+    return metrics.truncated.sum();
+  }
+
+  /** Events lost to a fault inside Correlog itself (reported once on stderr). */
+  public long internalErrors() {
+    return metrics.internalErrors.sum();
+  }
+
+  @Override
+  public String toString() {
+    return "Counters{emitted="
+        + emitted()
+        + ", disabled="
+        + disabled()
+        + ", sampledOut="
+        + sampledOut()
+        + ", schemaViolations="
+        + schemaViolations()
+        + ", sinkFailures="
+        + sinkFailures()
+        + ", encodingErrors="
+        + encodingErrors()
+        + ", truncated="
+        + truncated()
+        + ", internalErrors="
+        + internalErrors()
+        + "}";
+  }
+}

@@ -1,0 +1,163 @@
+package dev.correlog.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The user fields of one event, encoded as they are added ({@code ,"name":value} each), with what
+ * the line writer needs to copy them whole: the end offset of every complete field, the names seen
+ * (for duplicates), and the violations found.
+ */
+final class FieldBuffer {
+  private final JsonBuffer buf;
+  private final TimestampWriter timestamps = new TimestampWriter();
+  private int[] ends = new int[16];
+  private int count;
+  private String[] names = new String[16];
+  private int[] hashes = new int[16];
+  private int nameCount;
+  private int fieldMark;
+  private boolean truncated;
+  private final List<String> violations = new ArrayList<>(4);
+  private String firstViolationField;
+  private final boolean[] firstInObject = new boolean[16];
+  private int objectDepth;
+
+  FieldBuffer(int maxBytes) {
+    this.buf = new JsonBuffer(512, maxBytes);
+  }
+
+  JsonBuffer buffer() {
+    return buf;
+  }
+
+  void reset() {
+    buf.reset();
+    count = 0;
+    for (int i = 0; i < nameCount; i++) {
+      names[i] = null;
+    }
+    nameCount = 0;
+    truncated = false;
+    violations.clear();
+    firstViolationField = null;
+    objectDepth = 0;
+  }
+
+  /** True when {@code name} was already added; otherwise remembers it. */
+  boolean seen(String name) {
+    int h = name.hashCode();
+    for (int i = 0; i < nameCount; i++) {
+      if (hashes[i] == h && (names[i] == name || names[i].equals(name))) {
+        return true;
+      }
+    }
+    if (nameCount == names.length) {
+      names = java.util.Arrays.copyOf(names, nameCount * 2);
+      hashes = java.util.Arrays.copyOf(hashes, nameCount * 2);
+    }
+    names[nameCount] = name;
+    hashes[nameCount++] = h;
+    return false;
+  }
+
+  void violation(String field, String message) {
+    if (violations.isEmpty()) {
+      firstViolationField = field;
+    }
+    if (violations.size() < 32) {
+      violations.add(message);
+    }
+  }
+
+  List<String> violations() {
+    return violations;
+  }
+
+  String firstViolationField() {
+    return firstViolationField;
+  }
+
+  /** Writes {@code ,"name":} for a name already checked to be plain ASCII. */
+  void startField(String name) {
+    fieldMark = buf.mark();
+    buf.raw((byte) ',').raw((byte) '"').ascii(name).raw((byte) '"').raw((byte) ':');
+  }
+
+  /** Ends the field begun by {@link #startField}; a field that did not fit is dropped whole. */
+  void endField() {
+    if (buf.overflowed()) {
+      buf.rollback(fieldMark);
+      truncated = true;
+      return;
+    }
+    if (count == ends.length) {
+      ends = java.util.Arrays.copyOf(ends, count * 2);
+    }
+    ends[count++] = buf.length();
+  }
+
+  boolean truncated() {
+    return truncated;
+  }
+
+  /** How many bytes of whole fields fit in {@code room}. */
+  int wholeFieldsWithin(int room) {
+    int fit = 0;
+    for (int i = 0; i < count && ends[i] <= room; i++) {
+      fit = ends[i];
+    }
+    return fit;
+  }
+
+  void openObject() {
+    buf.raw((byte) '{');
+    if (objectDepth < firstInObject.length) {
+      firstInObject[objectDepth] = true;
+    }
+    objectDepth++;
+  }
+
+  void closeObject() {
+    objectDepth--;
+    buf.raw((byte) '}');
+  }
+
+  /** Writes {@code "name":} (with a comma unless first) inside the innermost nested object. */
+  void nestedName(String name) {
+    int d = objectDepth - 1;
+    if (d >= 0 && d < firstInObject.length && firstInObject[d]) {
+      firstInObject[d] = false;
+    } else {
+      buf.raw((byte) ',');
+    }
+    buf.raw((byte) '"').ascii(name).raw((byte) '"').raw((byte) ':');
+  }
+
+  void timestamp(Instant t) {
+    timestamps.write(buf, t.getEpochSecond(), t.getNano());
+  }
+
+  /** Any object: Jackson's JSON when available, else its string; failures become a marker. */
+  void anyValue(Object value, int maxChars, Metrics metrics) {
+    if (value instanceof java.math.BigDecimal || value instanceof java.math.BigInteger) {
+      buf.ascii(value.toString());
+      return;
+    }
+    if (value instanceof Number) {
+      buf.doubleValue(((Number) value).doubleValue());
+      return;
+    }
+    byte[] json = ValueRenderer.json(value);
+    if (json != null) {
+      buf.raw(json);
+      return;
+    }
+    String s = ValueRenderer.toStringSafely(value);
+    if (s.startsWith("[toString() of ")) {
+      metrics.encodingErrors.increment();
+    }
+    buf.string(s, maxChars);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.correlog.internal;
+
+import dev.correlog.context.TraceContext;
+import dev.correlog.schema.SchemaViolationException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes one finished line: the envelope in its fixed order, the optional standard fields, the user
+ * fields copied whole from the builder's field buffer, then {@code schema_errors} and the
+ * truncation flag. Nothing is written past the line cap; a tail reserve keeps room to close the
+ * line.
+ */
+final class LineWriter {
+  private final Engine engine;
+  private final DefaultEventBuilder event;
+  private final JsonBuffer out;
+  private final TimestampWriter timestamps = new TimestampWriter();
+  private final ThrowableWriter throwables = new ThrowableWriter();
+  private final int maxLine;
+
+  LineWriter(Engine engine, DefaultEventBuilder event) {
+    this.engine = engine;
+    this.event = event;
+    this.maxLine = engine.config().maxLineBytes();
+    this.out = new JsonBuffer(1024, maxLine);
+  }
+
+  void emit() {
+    FieldBuffer fields = event.fields;
+    CompiledSchema schema = event.schema;
+    if (schema != null) {
+      long missing = schema.requiredMask() & ~event.seenMask;
+      if (missing != 0) {
+        for (int i = 0; i < schema.fieldCount(); i++) {
+          if ((missing & (1L << i)) != 0) {
+            fields.violation(schema.name(i), "required field '" + schema.name(i) + "' is missing");
+          }
+        }
+      }
+    }
+    List<String> violations = fields.violations();
+    if (!violations.isEmpty() && engine.strict()) {
+      throw new SchemaViolationException(
+          event.event, fields.firstViolationField(), new ArrayList<>(violations));
+    }
+    try {
+      write(fields, violations);
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      engine.metrics().internalErrors.increment();
+      Reporter.once("emit", "an event could not be written and was lost", e);
+    }
+  }
+
+  private void write(FieldBuffer fields, List<String> violations) {
+    JsonBuffer o = out;
+    o.reset();
+    o.limit(maxLine - Engine.TAIL_RESERVE);
+    Envelope env = engine.envelope();
+    o.raw(Envelope.OPEN);
+    timestamps.write(o, engine.clock());
+    o.raw(env.levelPrefix(event.level));
+    TraceContext ctx = OtelBridge.effective(ContextStorage.current());
+    long parent = 0;
+    if (ctx != null) {
+      o.hex16(ctx.traceIdHigh()).hex16(ctx.traceIdLow());
+      o.raw(Envelope.SPAN_ID).hex16(ctx.spanId());
+      o.raw(Envelope.REQUEST_ID);
+      if (ctx.hasRequestId()) {
+        o.string(ctx.requestId(), 128);
+      } else {
+        o.raw((byte) '"').hex16(ctx.traceIdHigh()).hex16(ctx.traceIdLow()).raw((byte) '"');
+      }
+      parent = ctx.parentSpanId();
+    } else {
+      // Outside any request: a fresh root context of its own, request id = trace id.
+      long high = Ids.random();
+      long low = Ids.nonZero();
+      o.hex16(high).hex16(low);
+      o.raw(Envelope.SPAN_ID).hex16(Ids.nonZero());
+      o.raw(Envelope.REQUEST_ID).raw((byte) '"').hex16(high).hex16(low).raw((byte) '"');
+    }
+    o.raw(Envelope.EVENT).string(event.event, FieldNames.MAX_LENGTH);
+    if (parent != 0) {
+      o.raw(Envelope.PARENT_SPAN_ID).hex16(parent).raw((byte) '"');
+    }
+    if (event.loggerField != null) {
+      o.raw(event.loggerField);
+    }
+    if (engine.config().includeThread()) {
+      o.raw(Envelope.THREAD).string(Thread.currentThread().getName(), 256);
+    }
+    o.raw(env.environment());
+    boolean truncated = fields.truncated();
+    int maxString = engine.config().maxStringLength();
+    if (event.message != null) {
+      int mark = o.mark();
+      o.raw(Envelope.MESSAGE).string(event.message, maxString);
+      if (o.overflowed()) {
+        o.rollback(mark);
+        truncated = true;
+      }
+    }
+    if (event.error != null) {
+      truncated |= writeError(o, event.error, maxString);
+    }
+    int room = o.remaining();
+    int len = fields.buffer().length();
+    int copy = len <= room ? len : fields.wholeFieldsWithin(room);
+    truncated |= copy < len;
+    o.raw(fields.buffer().array(), 0, copy);
+
+    o.limit(maxLine);
+    if (!violations.isEmpty()) {
+      engine.metrics().schemaViolations.increment();
+      o.raw(Envelope.SCHEMA_ERRORS);
+      int budget = Engine.TAIL_RESERVE - 64;
+      for (int i = 0; i < violations.size() && budget > 0; i++) {
+        if (i > 0) {
+          o.raw((byte) ',');
+        }
+        int before = o.length();
+        o.string(violations.get(i), Math.min(200, budget / 2));
+        budget -= o.length() - before;
+      }
+      o.raw((byte) ']');
+    }
+    if (truncated) {
+      engine.metrics().truncated.increment();
+      o.raw(Envelope.TRUNCATED);
+    }
+    o.raw((byte) '}').raw((byte) '\n');
+    engine.write(event.level, o.array(), 0, o.length());
+    engine.metrics().emitted.increment();
+  }
+
+  /** Writes the error object; true when it had to be cut short. */
+  private boolean writeError(JsonBuffer o, Throwable t, int maxString) {
+    int mark = o.mark();
+    o.raw(Envelope.ERROR_TYPE).string(t.getClass().getName(), 256);
+    String msg = ThrowableWriter.safeMessage(t);
+    if (msg != null) {
+      o.raw(Envelope.ERROR_MESSAGE).string(msg, maxString);
+    }
+    o.raw(Envelope.ERROR_STACK).string(throwables.stack(t, maxString), maxString);
+    throwables.trim();
+    o.raw((byte) '}');
+    if (o.overflowed()) {
+      o.rollback(mark);
+      o.raw(Envelope.ERROR_TYPE).string(t.getClass().getName(), 256).raw((byte) '}');
+      return true;
+    }
+    return false;
+  }
+}
