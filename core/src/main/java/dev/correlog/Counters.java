@@ -17,7 +17,7 @@ public final class Counters {
     this.metrics = engine.metrics();
   }
 
-  /** Lines handed to the sink. */
+  /** Lines the sink took. */
   public long emitted() {
     return metrics.emitted.sum();
   }

@@ -92,8 +92,8 @@ public final class Engine {
     pool.release(b);
   }
 
-  void write(Level level, byte[] line, int off, int len) {
-    sink.write(level, line, off, len);
+  boolean write(Level level, byte[] line, int off, int len) {
+    return sink.write(level, line, off, len);
   }
 
   public void flush() {

@@ -130,8 +130,9 @@ final class LineWriter {
       o.raw(Envelope.TRUNCATED);
     }
     o.raw((byte) '}').raw((byte) '\n');
-    engine.write(event.level, o.array(), 0, o.length());
-    engine.metrics().emitted.increment();
+    if (engine.write(event.level, o.array(), 0, o.length())) {
+      engine.metrics().emitted.increment();
+    }
   }
 
   /** Writes the error object; true when it had to be cut short. */

@@ -29,7 +29,8 @@ final class SinkGuard {
     return sink;
   }
 
-  void write(Level level, byte[] line, int off, int len) {
+  /** True when the sink took the line. */
+  boolean write(Level level, byte[] line, int off, int len) {
     try {
       sink.write(level, line, off, len);
       if (failing) {
@@ -37,6 +38,7 @@ final class SinkGuard {
         Reporter.rearm(key);
         System.err.println("correlog: sink " + sink + " recovered");
       }
+      return true;
     } catch (Exception | LinkageError | StackOverflowError e) {
       failing = true;
       metrics.sinkFailures.increment();
@@ -51,6 +53,7 @@ final class SinkGuard {
       if (level.isAtLeast(Level.WARN)) {
         copyToStderr(line, off, len);
       }
+      return false;
     }
   }
 
