@@ -128,12 +128,12 @@ public final class JsonBuffer {
   }
 
   /** Writes ASCII text that needs no escaping (a pre-validated name, a number). */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): low bytes, no copy
   public JsonBuffer ascii(String s) {
     int n = s.length();
     if (room(n)) {
-      for (int i = 0; i < n; i++) {
-        buf[pos++] = (byte) s.charAt(i);
-      }
+      s.getBytes(0, n, buf, pos);
+      pos += n;
     }
     return this;
   }
@@ -271,6 +271,9 @@ public final class JsonBuffer {
   public void stringBody(CharSequence s, int maxChars) {
     int len = s.length();
     int n = Math.min(len, maxChars);
+    if (n == len && n <= SCRATCH_CHARS && s instanceof String && fastAscii((String) s, n)) {
+      return;
+    }
     boolean cut = n < len;
     // Where we must stop to leave room for the marker and the closing quote.
     int stop = limit - STRING_RESERVE;
@@ -335,6 +338,34 @@ public final class JsonBuffer {
     } else if (pos + 1 > buf.length) {
       grow(pos + 1);
     }
+  }
+
+  private static final int SCRATCH_CHARS = 512;
+  private final char[] scratch = new char[SCRATCH_CHARS];
+
+  /**
+   * The common case: a short String of printable ASCII, copied with one bulk call and one tight
+   * loop. Returns false, having written nothing, when the string needs the general path.
+   */
+  private boolean fastAscii(String s, int n) {
+    // Room for every byte, the marker and the closing quote, below the limit and in the array.
+    int need = pos + n + STRING_RESERVE;
+    if (need > limit || (need > buf.length && !grow(need))) {
+      return false;
+    }
+    char[] c = scratch;
+    s.getChars(0, n, c, 0);
+    byte[] b = buf;
+    int p = pos;
+    for (int i = 0; i < n; i++) {
+      char ch = c[i];
+      if (ch >= 0x80 || ESCAPE[ch] != 0) {
+        return false;
+      }
+      b[p + i] = (byte) ch;
+    }
+    pos = p + n;
+    return true;
   }
 
   /** Grows the array to hold {@code need} bytes, capped at the limit; false if it cannot. */
