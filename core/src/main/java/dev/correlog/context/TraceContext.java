@@ -31,6 +31,7 @@ public final class TraceContext {
   private final byte flags;
   private final String traceState; // nullable
   private final String requestId; // nullable: then the trace id stands in for it
+  private final boolean decided; // false: no sampling decision yet (a new local root)
 
   private String traceIdHex;
   private String spanIdHex;
@@ -42,7 +43,8 @@ public final class TraceContext {
       long parentSpanId,
       byte flags,
       String traceState,
-      String requestId) {
+      String requestId,
+      boolean decided) {
     this.traceIdHigh = traceIdHigh;
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
@@ -50,6 +52,7 @@ public final class TraceContext {
     this.flags = flags;
     this.traceState = traceState;
     this.requestId = requestId;
+    this.decided = decided;
   }
 
   /** A new trace with random ids, the random-trace-id flag set and no sampling decision yet. */
@@ -65,7 +68,7 @@ public final class TraceContext {
       high = Ids.random();
       low = Ids.random();
     } while (high == 0 && low == 0);
-    return new TraceContext(high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId);
+    return new TraceContext(high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId, false);
   }
 
   /**
@@ -95,7 +98,8 @@ public final class TraceContext {
         parentSpanId,
         (byte) (flags & (FLAG_SAMPLED | FLAG_RANDOM)),
         traceState,
-        requestId);
+        requestId,
+        true);
   }
 
   /**
@@ -104,7 +108,7 @@ public final class TraceContext {
    */
   public TraceContext newChild() {
     return new TraceContext(
-        traceIdHigh, traceIdLow, Ids.nonZero(), spanId, flags, traceState, requestId);
+        traceIdHigh, traceIdLow, Ids.nonZero(), spanId, flags, traceState, requestId, decided);
   }
 
   /** The current context of this thread, or null when none is attached. */
@@ -189,9 +193,22 @@ public final class TraceContext {
     return parentSpanId == 0 ? null : Hex.toHex(parentSpanId);
   }
 
+  /**
+   * True when the sampling decision of this trace is made: received from a caller (whose flags are
+   * the decision) or set with {@link #withSampled(boolean)}. A new local root is undecided until
+   * then; Correlog decides it from the trace id and the head ratio, the same in every service.
+   */
+  public boolean isSamplingDecided() {
+    return decided;
+  }
+
+  /** This context with the sampling decision made. */
   public TraceContext withSampled(boolean sampled) {
     byte f = (byte) (sampled ? flags | FLAG_SAMPLED : flags & ~FLAG_SAMPLED);
-    return f == flags ? this : copy(f, traceState, requestId);
+    return f == flags && decided
+        ? this
+        : new TraceContext(
+            traceIdHigh, traceIdLow, spanId, parentSpanId, f, traceState, requestId, true);
   }
 
   public TraceContext withTraceState(String traceState) {
@@ -203,7 +220,7 @@ public final class TraceContext {
   }
 
   private TraceContext copy(byte f, String ts, String rid) {
-    return new TraceContext(traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid);
+    return new TraceContext(traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid, decided);
   }
 
   @Override
@@ -220,6 +237,7 @@ public final class TraceContext {
         && spanId == c.spanId
         && parentSpanId == c.parentSpanId
         && flags == c.flags
+        && decided == c.decided
         && Objects.equals(traceState, c.traceState)
         && Objects.equals(requestId, c.requestId);
   }

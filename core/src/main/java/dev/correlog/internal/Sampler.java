@@ -1,0 +1,228 @@
+package dev.correlog.internal;
+
+import dev.correlog.Level;
+import dev.correlog.sampling.Sampling;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Sampling rules, head ratio and logger levels, as one immutable snapshot read once per event and
+ * replaced (copy on write) when changed through {@link Sampling}.
+ */
+public final class Sampler implements Sampling {
+  /** One rule: a pattern and the bound a trace id's random part must stay under. */
+  record Rule(String pattern, boolean logger, double p, long bound, double rate) {}
+
+  /** What one event's decision reads. */
+  static final class State {
+    final double headRatio;
+    final long headBound;
+    final double headRate;
+    final int alwaysKeep;
+    final Map<String, Rule> exactEvents;
+    final Rule[] prefixEvents; // longest first
+    final Rule[] loggerRules; // longest first
+    final boolean hasRules;
+
+    State(double headRatio, int alwaysKeep, Map<String, Rule> rules) {
+      this.headRatio = headRatio;
+      this.headBound = bound(headRatio);
+      this.headRate = rate(headRatio);
+      this.alwaysKeep = alwaysKeep;
+      Map<String, Rule> exact = new HashMap<>();
+      List<Rule> prefixes = new ArrayList<>();
+      List<Rule> loggers = new ArrayList<>();
+      for (Rule r : rules.values()) {
+        if (r.logger()) {
+          loggers.add(r);
+        } else if (r.pattern().endsWith("*")) {
+          prefixes.add(r);
+        } else {
+          exact.put(r.pattern(), r);
+        }
+      }
+      Comparator<Rule> longestFirst =
+          Comparator.comparingInt((Rule r) -> r.pattern().length()).reversed();
+      prefixes.sort(longestFirst);
+      loggers.sort(longestFirst);
+      this.exactEvents = exact;
+      this.prefixEvents = prefixes.toArray(new Rule[0]);
+      this.loggerRules = loggers.toArray(new Rule[0]);
+      this.hasRules = !rules.isEmpty();
+    }
+
+    /** The rule for this event, or null: exact event name, then event prefix, then logger. */
+    Rule match(String event, String logger) {
+      Rule r = exactEvents.get(event);
+      if (r != null) {
+        return r;
+      }
+      for (Rule p : prefixEvents) {
+        String pattern = p.pattern();
+        if (event.regionMatches(0, pattern, 0, pattern.length() - 1)) {
+          return p;
+        }
+      }
+      for (Rule l : loggerRules) {
+        if (under(logger, l.pattern())) {
+          return l;
+        }
+      }
+      return null;
+    }
+  }
+
+  private final Object lock = new Object();
+  private final Map<String, Rule> rules = new LinkedHashMap<>();
+  private final Map<String, Level> levels = new HashMap<>();
+  private final Runnable onLevelsChanged;
+  private volatile State state;
+
+  public Sampler(double headRatio, Level alwaysKeep, Level rootLevel, Runnable onLevelsChanged) {
+    checkRatio(headRatio);
+    this.onLevelsChanged = onLevelsChanged;
+    levels.put("", rootLevel);
+    state = new State(headRatio, checkAlwaysKeep(alwaysKeep).ordinal(), rules);
+  }
+
+  State state() {
+    return state;
+  }
+
+  /**
+   * OpenTelemetry's trace-id ratio convention: sampled when |random part| < ratio * MAX_VALUE,
+   * where the random part is the trace id's low 64 bits.
+   */
+  static long bound(double ratio) {
+    if (ratio >= 1) {
+      return Long.MAX_VALUE;
+    }
+    if (ratio <= 0) {
+      return Long.MIN_VALUE;
+    }
+    return (long) (ratio * Long.MAX_VALUE);
+  }
+
+  static boolean keep(long traceIdLow, long bound) {
+    return Math.abs(traceIdLow) < bound;
+  }
+
+  /** 1/p for a probability below 1, else 0 (no sample_rate written). */
+  static double rate(double p) {
+    return p >= 1 || p <= 0 ? 0 : 1 / p;
+  }
+
+  static boolean under(String name, String prefix) {
+    return prefix.isEmpty()
+        || name.equals(prefix)
+        || (name.startsWith(prefix) && name.charAt(prefix.length()) == '.');
+  }
+
+  /** The level of logger {@code name}: the longest configured prefix wins. */
+  public Level levelFor(String name) {
+    synchronized (lock) {
+      String best = "";
+      for (String prefix : levels.keySet()) {
+        if (prefix.length() > best.length() && under(name, prefix)) {
+          best = prefix;
+        }
+      }
+      return levels.get(best);
+    }
+  }
+
+  @Override
+  public Sampling headRatio(double ratio) {
+    checkRatio(ratio);
+    synchronized (lock) {
+      State s = state;
+      state = new State(ratio, s.alwaysKeep, rules);
+    }
+    return this;
+  }
+
+  @Override
+  public double headRatio() {
+    return state.headRatio;
+  }
+
+  @Override
+  public Sampling alwaysKeep(Level level) {
+    checkAlwaysKeep(level);
+    synchronized (lock) {
+      state = new State(state.headRatio, level.ordinal(), rules);
+    }
+    return this;
+  }
+
+  @Override
+  public Sampling eventRule(String pattern, double p) {
+    Objects.requireNonNull(pattern, "pattern");
+    String body = pattern.endsWith("*") ? pattern.substring(0, pattern.length() - 1) : pattern;
+    if (body.isEmpty() || body.indexOf('*') >= 0) {
+      throw new IllegalArgumentException(
+          "event pattern '" + pattern + "' must be a name or a prefix ending in '*'");
+    }
+    return putRule(new Rule(pattern, false, checkRatio(p), bound(p), rate(p)));
+  }
+
+  @Override
+  public Sampling loggerRule(String prefix, double p) {
+    Objects.requireNonNull(prefix, "prefix");
+    return putRule(new Rule(prefix, true, checkRatio(p), bound(p), rate(p)));
+  }
+
+  private Sampling putRule(Rule rule) {
+    synchronized (lock) {
+      rules.put(key(rule.pattern(), rule.logger()), rule);
+      state = new State(state.headRatio, state.alwaysKeep, rules);
+    }
+    return this;
+  }
+
+  private static String key(String pattern, boolean logger) {
+    return (logger ? "logger:" : "event:") + pattern;
+  }
+
+  @Override
+  public boolean removeRule(String pattern) {
+    synchronized (lock) {
+      boolean removed =
+          rules.remove(key(pattern, false)) != null | rules.remove(key(pattern, true)) != null;
+      state = new State(state.headRatio, state.alwaysKeep, rules);
+      return removed;
+    }
+  }
+
+  @Override
+  public Sampling level(String prefix, Level level) {
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(level, "level");
+    synchronized (lock) {
+      levels.put(prefix, level);
+    }
+    onLevelsChanged.run();
+    return this;
+  }
+
+  private static double checkRatio(double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw new IllegalArgumentException("a probability must be in [0, 1], was " + p);
+    }
+    return p;
+  }
+
+  private static Level checkAlwaysKeep(Level level) {
+    Objects.requireNonNull(level, "level");
+    if (level.ordinal() > Level.WARN.ordinal()) {
+      throw new IllegalArgumentException(
+          "errors are never sampled: alwaysKeep must be WARN or lower");
+    }
+    return level;
+  }
+}
