@@ -14,8 +14,17 @@ public final class MdcMirror {
   public static final String REQUEST_ID = "request_id";
 
   private static final boolean ENABLED = slf4jPresent();
+  private static final String[] FLAGS_HEX = flagsTable();
 
   private MdcMirror() {}
+
+  private static String[] flagsTable() {
+    String[] t = new String[256];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = Hex.toHex(i).substring(14);
+    }
+    return t;
+  }
 
   private static boolean slf4jPresent() {
     try {
@@ -26,19 +35,30 @@ public final class MdcMirror {
     }
   }
 
-  /** Puts {@code context} in the MDC and returns what was there, for {@link #restore(Object)}. */
+  /**
+   * Puts {@code context} in the MDC (null: removes Correlog's keys) and returns what was there, for
+   * {@link #restore(Object)}. Never throws.
+   */
   static Object enter(TraceContext context) {
     if (!ENABLED) {
       return null;
     }
+    String[] saved;
     try {
-      return Slf4jMdc.enter(context);
+      saved = Slf4jMdc.save();
     } catch (RuntimeException | LinkageError e) {
-      Reporter.once("mdc", "could not update the SLF4J MDC", e);
+      Reporter.once("mdc", "could not read the SLF4J MDC", e);
       return null;
     }
+    try {
+      Slf4jMdc.put(context);
+    } catch (RuntimeException | LinkageError e) {
+      Reporter.once("mdc", "could not update the SLF4J MDC", e);
+    }
+    return saved; // even after a failed put, so that restore undoes what was written
   }
 
+  /** Puts back the values {@link #enter(TraceContext)} returned. Never throws. */
   static void restore(Object saved) {
     if (!ENABLED || saved == null) {
       return;
@@ -50,20 +70,34 @@ public final class MdcMirror {
     }
   }
 
+  /** The {@code trace_flags} value: the whole flags byte as 2 lowercase hex digits. */
+  static String flagsHex(byte flags) {
+    return FLAGS_HEX[flags & 0xff];
+  }
+
   /** Touches SLF4J classes; loaded only when SLF4J is present. */
   private static final class Slf4jMdc {
     private static final String[] KEYS = {TRACE_ID, SPAN_ID, TRACE_FLAGS, REQUEST_ID};
 
-    static String[] enter(TraceContext c) {
+    static String[] save() {
       String[] saved = new String[KEYS.length];
       for (int i = 0; i < KEYS.length; i++) {
         saved[i] = org.slf4j.MDC.get(KEYS[i]);
       }
+      return saved;
+    }
+
+    static void put(TraceContext c) {
+      if (c == null) {
+        for (String key : KEYS) {
+          org.slf4j.MDC.remove(key);
+        }
+        return;
+      }
       org.slf4j.MDC.put(TRACE_ID, c.traceIdHex());
       org.slf4j.MDC.put(SPAN_ID, c.spanIdHex());
-      org.slf4j.MDC.put(TRACE_FLAGS, c.isSampled() ? "01" : "00");
+      org.slf4j.MDC.put(TRACE_FLAGS, flagsHex(c.flags()));
       org.slf4j.MDC.put(REQUEST_ID, c.requestId());
-      return saved;
     }
 
     static void restore(String[] saved) {

@@ -2,11 +2,137 @@ package dev.correlog.internal;
 
 import dev.correlog.context.TraceContext;
 
-/** OpenTelemetry interop (filled in by the context work). */
+/**
+ * Reads the current OpenTelemetry span, when the OpenTelemetry API is on the class path, so that
+ * events written inside it carry its trace and span ids. Only the API is needed, no SDK. Costs a
+ * {@code Span.current()} lookup when no span is current, and nothing more; repeated events in one
+ * span reuse one {@link TraceContext} per thread. Never throws: a failure is reported once and
+ * turns the bridge off.
+ */
 public final class OtelBridge {
+  /** True when {@code io.opentelemetry.api.trace.Span} can be loaded. */
+  public static final boolean AVAILABLE = otelPresent();
+
+  private static volatile boolean disabled;
+
   private OtelBridge() {}
 
+  private static boolean otelPresent() {
+    try {
+      Class.forName("io.opentelemetry.api.trace.Span", false, OtelBridge.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * The context events should carry: the current OpenTelemetry span's ids when a valid one is
+   * current, else {@code correlogCurrent} unchanged (which may be null). The ids come from the
+   * span; the parent span id is {@code correlogCurrent}'s when it names the same span, else 0; the
+   * trace flags and tracestate are the span's; the request id is {@code correlogCurrent}'s, if it
+   * has one.
+   */
   public static TraceContext effective(TraceContext correlogCurrent) {
-    return correlogCurrent;
+    if (!AVAILABLE || disabled) {
+      return correlogCurrent;
+    }
+    try {
+      return Otel.effective(correlogCurrent);
+    } catch (RuntimeException | LinkageError e) {
+      disabled = true;
+      Reporter.once("otel", "reading the OpenTelemetry span failed; the bridge is off", e);
+      return correlogCurrent;
+    }
+  }
+
+  /** Turns the bridge back on after a failure (tests only). */
+  static void reenable() {
+    disabled = false;
+    Reporter.rearm("otel");
+  }
+
+  /** Touches OpenTelemetry classes; loaded only when the bridge is used. */
+  private static final class Otel {
+    /** Per thread: the last span context seen, the Correlog context given, and the answer. */
+    private static final ThreadLocal<Otel> LAST = ThreadLocal.withInitial(Otel::new);
+
+    private io.opentelemetry.api.trace.SpanContext spanContext;
+    private TraceContext correlog;
+    private TraceContext result;
+
+    static TraceContext effective(TraceContext correlogCurrent) {
+      io.opentelemetry.api.trace.SpanContext sc =
+          io.opentelemetry.api.trace.Span.current().getSpanContext();
+      if (!sc.isValid()) {
+        return correlogCurrent;
+      }
+      Otel last = LAST.get();
+      if (last.spanContext == sc && last.correlog == correlogCurrent) {
+        return last.result;
+      }
+      TraceContext result = convert(sc, correlogCurrent);
+      if (result == null) {
+        return correlogCurrent;
+      }
+      last.spanContext = sc;
+      last.correlog = correlogCurrent;
+      last.result = result;
+      return result;
+    }
+
+    /** The span context as a TraceContext, or null when its ids are not lowercase hex. */
+    private static TraceContext convert(
+        io.opentelemetry.api.trace.SpanContext sc, TraceContext correlogCurrent) {
+      String traceId = sc.getTraceId();
+      String spanId = sc.getSpanId();
+      if (traceId.length() != 32
+          || spanId.length() != 16
+          || !Hex.ok(traceId, 0, 32)
+          || !Hex.ok(spanId, 0, 16)) {
+        return null;
+      }
+      long high = Hex.parse(traceId, 0, 16);
+      long low = Hex.parse(traceId, 16, 16);
+      long span = Hex.parse(spanId, 0, 16);
+      if ((high == 0 && low == 0) || span == 0) {
+        return null;
+      }
+      byte flags =
+          (byte)
+              (sc.getTraceFlags().asByte()
+                  & (TraceContext.FLAG_SAMPLED | TraceContext.FLAG_RANDOM));
+      long parent = 0;
+      String requestId = null;
+      if (correlogCurrent != null) {
+        boolean sameSpan =
+            correlogCurrent.traceIdHigh() == high
+                && correlogCurrent.traceIdLow() == low
+                && correlogCurrent.spanId() == span;
+        if (sameSpan && correlogCurrent.flags() == flags) {
+          return correlogCurrent;
+        }
+        parent = sameSpan ? correlogCurrent.parentSpanId() : 0;
+        requestId = correlogCurrent.hasRequestId() ? correlogCurrent.requestId() : null;
+      }
+      return TraceContext.of(
+          high, low, span, parent, flags, traceState(sc.getTraceState()), requestId);
+    }
+
+    /** The W3C {@code tracestate} header value of {@code ts}, or null when it is empty. */
+    private static String traceState(io.opentelemetry.api.trace.TraceState ts) {
+      if (ts.isEmpty()) {
+        return null;
+      }
+      StringBuilder sb = new StringBuilder();
+      ts.forEach(
+          (k, v) -> {
+            if (sb.length() > 0) {
+              sb.append(',');
+            }
+            sb.append(k).append('=').append(v);
+          });
+      return sb.toString();
+    }
   }
 }
