@@ -1,9 +1,14 @@
 package dev.correlog;
 
+import dev.correlog.context.TraceContext;
 import dev.correlog.internal.Engine;
 import dev.correlog.internal.EngineConfig;
 import dev.correlog.internal.Reporter;
+import dev.correlog.internal.Sampler;
 import dev.correlog.internal.Settings;
+import dev.correlog.sampling.ErrorBoost;
+import dev.correlog.sampling.ErrorFlush;
+import dev.correlog.sampling.Sampling;
 import dev.correlog.schema.EventSchema;
 import dev.correlog.schema.SchemaMode;
 import dev.correlog.sink.Sink;
@@ -34,13 +39,17 @@ public final class Correlog implements AutoCloseable {
 
   private final Engine engine;
   private final Counters counters;
-  private final Level level;
   private final ConcurrentMap<String, EventLogger> loggers = new ConcurrentHashMap<>();
 
-  private Correlog(Engine engine, Level level) {
-    this.engine = engine;
+  private Correlog(EngineConfig config) {
+    this.engine = new Engine(config, this::relevel);
     this.counters = new Counters(engine);
-    this.level = level;
+  }
+
+  private void relevel() {
+    for (EventLogger l : loggers.values()) {
+      l.level(engine.sampler().levelFor(l.name()));
+    }
   }
 
   public static Builder builder() {
@@ -62,7 +71,7 @@ public final class Correlog implements AutoCloseable {
     return loggers.computeIfAbsent(
         name,
         n -> {
-          EventLogger l = new EventLogger(engine, n, level);
+          EventLogger l = new EventLogger(engine, n, engine.sampler().levelFor(n));
           engine.track(l);
           return l;
         });
@@ -89,6 +98,21 @@ public final class Correlog implements AutoCloseable {
 
   public Counters counters() {
     return counters;
+  }
+
+  /**
+   * {@code context} with its head sampling decision made: unchanged when already decided (the
+   * caller's flags, parent-based), else sampled when its trace id falls under the head ratio, the
+   * same answer every service with the same ratio gives. Call it where a trace enters, before
+   * propagating it, so the decision travels in the trace flags.
+   */
+  public TraceContext decide(TraceContext context) {
+    return engine.decide(Objects.requireNonNull(context, "context"));
+  }
+
+  /** Changes sampling rules, the head ratio and logger levels at run time. */
+  public Sampling sampling() {
+    return engine.sampler();
   }
 
   public String service() {
@@ -177,8 +201,66 @@ public final class Correlog implements AutoCloseable {
     private int maxStringLength = 16 * 1024;
     private int maxLineBytes = 64 * 1024;
     private Settings settings;
+    private double headRatio = 1.0;
+    private Level alwaysKeep = Level.WARN;
+    private ErrorFlush errorFlush;
+    private ErrorBoost errorBoost;
+    private final List<java.util.function.Consumer<Sampling>> samplingSteps = new ArrayList<>();
 
     private Builder() {}
+
+    /** The probability with which a new trace is sampled (1.0, keep everything, by default). */
+    public Builder headRatio(double ratio) {
+      if (!(ratio >= 0 && ratio <= 1)) {
+        throw new IllegalArgumentException("headRatio must be in [0, 1], was " + ratio);
+      }
+      this.headRatio = ratio;
+      return this;
+    }
+
+    /** Events at or above this level are never sampled away (WARN by default, at most WARN). */
+    public Builder alwaysKeep(Level level) {
+      Objects.requireNonNull(level, "level");
+      if (level.isAtLeast(Level.ERROR)) {
+        throw new IllegalArgumentException(
+            "errors are never sampled: alwaysKeep must be WARN or lower");
+      }
+      this.alwaysKeep = level;
+      return this;
+    }
+
+    /** See {@link Sampling#eventRule(String, double)}. */
+    public Builder eventRule(String pattern, double p) {
+      Sampler.checkPattern(pattern);
+      samplingSteps.add(s -> s.eventRule(pattern, p));
+      return this;
+    }
+
+    /** See {@link Sampling#loggerRule(String, double)}. */
+    public Builder loggerRule(String prefix, double p) {
+      samplingSteps.add(s -> s.loggerRule(prefix, p));
+      return this;
+    }
+
+    /** The level of loggers named {@code prefix} or below it; see {@link Sampling#level}. */
+    public Builder level(String prefix, Level level) {
+      Objects.requireNonNull(prefix, "prefix");
+      Objects.requireNonNull(level, "level");
+      samplingSteps.add(s -> s.level(prefix, level));
+      return this;
+    }
+
+    /** Holds sampled-out lines of a request and writes them if it logs an error. */
+    public Builder errorFlush(ErrorFlush limits) {
+      this.errorFlush = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** Raises the head ratio for a while when errors spike. */
+    public Builder errorBoost(ErrorBoost boost) {
+      this.errorBoost = Objects.requireNonNull(boost, "boost");
+      return this;
+    }
 
     public Builder service(String service) {
       this.service = requireText(service, "service");
@@ -305,8 +387,16 @@ public final class Correlog implements AutoCloseable {
               lvl,
               includeThread,
               maxStringLength,
-              maxLineBytes);
-      return new Correlog(new Engine(config), lvl);
+              maxLineBytes,
+              headRatio,
+              alwaysKeep,
+              errorFlush,
+              errorBoost);
+      Correlog correlog = new Correlog(config);
+      for (java.util.function.Consumer<Sampling> step : samplingSteps) {
+        step.accept(correlog.sampling());
+      }
+      return correlog;
     }
 
     private static Level parseOr(String value, Level fallback) {

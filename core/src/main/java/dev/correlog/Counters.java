@@ -5,8 +5,8 @@ import dev.correlog.internal.Metrics;
 
 /**
  * The counters of one {@link Correlog}, read live. Every figure only grows. Counting costs a
- * striped add per emitted event; a disabled event is counted on its logger without synchronization,
- * so {@link #disabled()} is exact on one thread and close under contention.
+ * striped add per emitted event; a disabled or sampled-out event is counted on its logger without
+ * synchronization, so {@link #disabled()} is exact on one thread and close under contention.
  */
 public final class Counters {
   private final Engine engine;
@@ -29,7 +29,17 @@ public final class Counters {
 
   /** Events dropped by a sampling decision. */
   public long sampledOut() {
-    return metrics.sampledOut.sum();
+    return engine.sampledOutCount();
+  }
+
+  /** Sampled-out lines that error flush wrote after all, because their request logged an error. */
+  public long errorFlushed() {
+    return engine.errorFlushed();
+  }
+
+  /** Sampled-out lines error flush could not hold, its bounds being reached. */
+  public long errorFlushOverflow() {
+    return engine.errorFlushOverflow();
   }
 
   /** Events that broke their schema (one per event, however many rules it broke). */
@@ -65,6 +75,8 @@ public final class Counters {
         + disabled()
         + ", sampledOut="
         + sampledOut()
+        + ", errorFlushed="
+        + errorFlushed()
         + ", schemaViolations="
         + schemaViolations()
         + ", sinkFailures="

@@ -21,6 +21,7 @@ public final class EventLogger implements Engine.DisabledCounter {
   private final byte[] loggerField;
   private volatile int threshold;
   private long disabled; // plain on purpose: see Counters.disabled()
+  private long sampledOut; // likewise
 
   EventLogger(Engine engine, String name, Level level) {
     this.engine = engine;
@@ -59,10 +60,15 @@ public final class EventLogger implements Engine.DisabledCounter {
       disabled++;
       return NoopEventBuilder.INSTANCE;
     }
-    return engine.start(level, event, name, loggerField);
+    EventBuilder b = engine.start(level, event, name, loggerField);
+    if (b == null) {
+      sampledOut++;
+      return NoopEventBuilder.INSTANCE;
+    }
+    return b;
   }
 
-  /** True when events at {@code level} are written by this logger (before sampling). */
+  /** True when events at {@code level} pass this logger's level (sampling may still drop them). */
   public boolean isEnabled(Level level) {
     return level.ordinal() >= threshold;
   }
@@ -79,6 +85,11 @@ public final class EventLogger implements Engine.DisabledCounter {
   @Override
   public long disabledCount() {
     return disabled;
+  }
+
+  @Override
+  public long sampledOutCount() {
+    return sampledOut;
   }
 
   @Override

@@ -74,6 +74,46 @@ public final class ContextStorage {
       CURRENT.set(p);
     }
     MdcMirror.restore(lowest.savedMdc);
+    if (!EXIT_LISTENERS.isEmpty()) {
+      TraceContext now = p == null ? null : p.context;
+      for (Node n = top; n != p; n = n.prev) {
+        if (n.context != null && !sameTrace(n.context, now)) {
+          notifyExit(n.context);
+        }
+      }
+    }
+  }
+
+  /** Told when a thread leaves a trace: its outermost scope of that trace closed. */
+  public interface TraceExitListener {
+    void traceExited(TraceContext context);
+  }
+
+  private static final java.util.List<java.lang.ref.WeakReference<TraceExitListener>>
+      EXIT_LISTENERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Registers {@code listener}, held weakly: it goes away with its owner. */
+  public static void addExitListener(TraceExitListener listener) {
+    EXIT_LISTENERS.add(new java.lang.ref.WeakReference<>(listener));
+  }
+
+  private static boolean sameTrace(TraceContext a, TraceContext b) {
+    return b != null && a.traceIdHigh() == b.traceIdHigh() && a.traceIdLow() == b.traceIdLow();
+  }
+
+  private static void notifyExit(TraceContext context) {
+    for (java.lang.ref.WeakReference<TraceExitListener> ref : EXIT_LISTENERS) {
+      TraceExitListener l = ref.get();
+      if (l == null) {
+        EXIT_LISTENERS.remove(ref);
+      } else {
+        try {
+          l.traceExited(context);
+        } catch (RuntimeException e) {
+          Reporter.once("scope.exit", "a trace exit listener failed", e);
+        }
+      }
+    }
   }
 
   private static final class Node implements Scope {

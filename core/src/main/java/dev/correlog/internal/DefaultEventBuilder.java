@@ -3,6 +3,7 @@ package dev.correlog.internal;
 import dev.correlog.EventBuilder;
 import dev.correlog.Level;
 import dev.correlog.ObjectBuilder;
+import dev.correlog.context.TraceContext;
 import dev.correlog.schema.FieldType;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -31,6 +32,12 @@ final class DefaultEventBuilder implements EventBuilder {
   Throwable error;
   CompiledSchema schema;
   long seenMask;
+  TraceContext context; // null: a fresh root of its own, with the ids below
+  long rootHigh;
+  long rootLow;
+  long rootSpan;
+  double sampleRate; // 0: none written
+  boolean holdForErrorFlush;
   private int nestedDepth;
 
   DefaultEventBuilder(Engine engine, boolean threadOwned) {
@@ -40,8 +47,23 @@ final class DefaultEventBuilder implements EventBuilder {
     this.line = new LineWriter(engine, this);
   }
 
-  void begin(Level level, String event, String loggerName, byte[] loggerField, CompiledSchema s) {
+  void begin(
+      Level level,
+      String event,
+      String loggerName,
+      byte[] loggerField,
+      CompiledSchema s,
+      TraceContext context,
+      long rootHigh,
+      long rootLow,
+      long rootSpan,
+      double sampleRate) {
     this.inUse = true;
+    this.context = context;
+    this.rootHigh = rootHigh;
+    this.rootLow = rootLow;
+    this.rootSpan = rootSpan;
+    this.sampleRate = sampleRate;
     this.level = level;
     this.event = event;
     this.loggerName = loggerName;
@@ -54,6 +76,8 @@ final class DefaultEventBuilder implements EventBuilder {
     message = null;
     error = null;
     schema = null;
+    context = null;
+    holdForErrorFlush = false;
     seenMask = 0;
     nestedDepth = 0;
     fields.reset();

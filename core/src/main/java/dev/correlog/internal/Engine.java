@@ -2,6 +2,7 @@ package dev.correlog.internal;
 
 import dev.correlog.EventBuilder;
 import dev.correlog.Level;
+import dev.correlog.context.TraceContext;
 import dev.correlog.schema.EventSchema;
 import dev.correlog.schema.SchemaMode;
 import java.time.Clock;
@@ -31,9 +32,25 @@ public final class Engine {
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Map<String, CompiledSchema> compiled = Map.of();
   private volatile Map<String, EventSchema> declared = Map.of();
+  private final Sampler sampler;
+  private final RequestBuffers requestBuffers; // null: error flush off
+  private final ErrorBoostMonitor boost; // null: no boost
+  private final ContextStorage.TraceExitListener exitListener;
 
-  public Engine(EngineConfig config) {
+  public Engine(EngineConfig config, Runnable onLevelsChanged) {
     this.config = config;
+    this.sampler =
+        new Sampler(config.headRatio(), config.alwaysKeep(), config.level(), onLevelsChanged);
+    this.requestBuffers =
+        config.errorFlush() == null ? null : new RequestBuffers(config.errorFlush());
+    this.boost = config.errorBoost() == null ? null : new ErrorBoostMonitor(config.errorBoost());
+    if (requestBuffers != null) {
+      RequestBuffers buffers = requestBuffers;
+      exitListener = buffers::discard;
+      ContextStorage.addExitListener(exitListener);
+    } else {
+      exitListener = null;
+    }
     this.envelope = new Envelope(config.service(), config.version(), config.environment());
     this.sink = new SinkGuard(config.sink(), metrics);
     this.clock = config.clock();
@@ -46,6 +63,8 @@ public final class Engine {
   /** Something that counts disabled events without synchronization (an EventLogger). */
   public interface DisabledCounter {
     long disabledCount();
+
+    long sampledOutCount();
   }
 
   public void track(DisabledCounter counter) {
@@ -58,6 +77,23 @@ public final class Engine {
       sum += c.disabledCount();
     }
     return sum;
+  }
+
+  public long sampledOutCount() {
+    long sum = metrics.sampledOut.sum();
+    for (DisabledCounter c : disabledCounters) {
+      sum += c.sampledOutCount();
+    }
+    return sum;
+  }
+
+  /** Dropped lines error flush wrote after all, and those it could not hold (bounds). */
+  public long errorFlushed() {
+    return requestBuffers == null ? 0 : requestBuffers.flushed.sum();
+  }
+
+  public long errorFlushOverflow() {
+    return requestBuffers == null ? 0 : requestBuffers.overflow.sum();
   }
 
   /** Registers or replaces the schema of one event; compiled once, here. */
@@ -81,11 +117,103 @@ public final class Engine {
     return compiled.get(event);
   }
 
-  /** Starts an event that passed the level and sampling checks. */
+  public Sampler sampler() {
+    return sampler;
+  }
+
+  /**
+   * Starts an event that passed its logger's level, or returns null when sampling drops it. The
+   * whole decision is made here, before anything is encoded.
+   */
   public EventBuilder start(Level level, String event, String loggerName, byte[] loggerField) {
+    TraceContext ctx = OtelBridge.effective(ContextStorage.current());
+    long high = 0;
+    long low;
+    long span = 0;
+    if (ctx != null) {
+      low = ctx.traceIdLow();
+    } else {
+      high = Ids.random();
+      low = Ids.nonZero();
+      span = Ids.nonZero();
+    }
+    if (boost != null) {
+      announce(boost.record(level, System.nanoTime()));
+    }
+    Sampler.State st = sampler.state();
+    double rate = 0;
+    if (level.ordinal() < st.alwaysKeep) {
+      Sampler.Rule rule = st.hasRules ? st.match(event, loggerName) : null;
+      boolean keep;
+      if (rule != null) {
+        keep = Sampler.keep(low, rule.bound());
+        rate = rule.rate();
+      } else if (ctx != null && ctx.isSamplingDecided()) {
+        keep = ctx.isSampled(); // parent-based: the caller's decision, rate unknown here
+      } else {
+        long bound = boost == null ? st.headBound : boost.headBound(st.headBound);
+        keep = Sampler.keep(low, bound);
+        rate = bound == st.headBound ? st.headRate : Sampler.rate(boost.config().boostedRatio());
+      }
+      if (!keep) {
+        if (requestBuffers == null || ctx == null) {
+          return null;
+        }
+        DefaultEventBuilder held = pool.acquire();
+        held.begin(
+            level, event, loggerName, loggerField, compiled.get(event), ctx, high, low, span, 0);
+        held.holdForErrorFlush = true;
+        return held;
+      }
+    }
+    if (level == Level.ERROR && requestBuffers != null && ctx != null) {
+      requestBuffers.flush(ctx, this);
+    }
     DefaultEventBuilder b = pool.acquire();
-    b.begin(level, event, loggerName, loggerField, compiled.get(event));
+    b.begin(level, event, loggerName, loggerField, compiled.get(event), ctx, high, low, span, rate);
     return b;
+  }
+
+  /** See {@code Correlog.decide}. */
+  public TraceContext decide(TraceContext ctx) {
+    if (ctx.isSamplingDecided()) {
+      return ctx;
+    }
+    long bound = sampler.state().headBound;
+    if (boost != null) {
+      bound = boost.headBound(bound);
+    }
+    return ctx.withSampled(Sampler.keep(ctx.traceIdLow(), bound));
+  }
+
+  private void announce(int change) {
+    if (change == 0) {
+      return;
+    }
+    long now = System.nanoTime();
+    EventBuilder b =
+        start(Level.WARN, "correlog.sampling.boost", "dev.correlog.sampling", SAMPLING_LOGGER);
+    if (b != null) {
+      b.field("state", change > 0 ? "raised" : "restored")
+          .field("error_share", boost.errorShare(now))
+          .field("head_ratio", change > 0 ? boost.config().boostedRatio() : sampler.headRatio())
+          .message(
+              change > 0
+                  ? "error share passed the threshold; head sampling ratio raised"
+                  : "cool-down over; head sampling ratio restored")
+          .emit();
+    }
+  }
+
+  private static final byte[] SAMPLING_LOGGER = Envelope.loggerField("dev.correlog.sampling");
+
+  /** Holds a dropped line for error flush. */
+  void hold(TraceContext ctx, Level level, byte[] line, int off, int len) {
+    requestBuffers.hold(ctx, level, line, off, len);
+  }
+
+  RequestBuffers requestBuffers() {
+    return requestBuffers;
   }
 
   void release(DefaultEventBuilder b) {

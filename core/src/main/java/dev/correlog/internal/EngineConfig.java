@@ -1,6 +1,8 @@
 package dev.correlog.internal;
 
 import dev.correlog.Level;
+import dev.correlog.sampling.ErrorBoost;
+import dev.correlog.sampling.ErrorFlush;
 import dev.correlog.schema.EventSchema;
 import dev.correlog.schema.SchemaMode;
 import dev.correlog.sink.Sink;
@@ -19,4 +21,8 @@ public record EngineConfig(
     Level level,
     boolean includeThread,
     int maxStringLength,
-    int maxLineBytes) {}
+    int maxLineBytes,
+    double headRatio,
+    Level alwaysKeep,
+    ErrorFlush errorFlush,
+    ErrorBoost errorBoost) {}

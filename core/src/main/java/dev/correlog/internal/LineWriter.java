@@ -60,7 +60,7 @@ final class LineWriter {
     o.raw(Envelope.OPEN);
     timestamps.write(o, engine.clock());
     o.raw(env.levelPrefix(event.level));
-    TraceContext ctx = OtelBridge.effective(ContextStorage.current());
+    TraceContext ctx = event.context;
     long parent = 0;
     if (ctx != null) {
       o.hex16(ctx.traceIdHigh()).hex16(ctx.traceIdLow());
@@ -74,11 +74,10 @@ final class LineWriter {
       parent = ctx.parentSpanId();
     } else {
       // Outside any request: a fresh root context of its own, request id = trace id.
-      long high = Ids.random();
-      long low = Ids.nonZero();
-      o.hex16(high).hex16(low);
-      o.raw(Envelope.SPAN_ID).hex16(Ids.nonZero());
-      o.raw(Envelope.REQUEST_ID).raw((byte) '"').hex16(high).hex16(low).raw((byte) '"');
+      o.hex16(event.rootHigh).hex16(event.rootLow);
+      o.raw(Envelope.SPAN_ID).hex16(event.rootSpan);
+      o.raw(Envelope.REQUEST_ID).raw((byte) '"');
+      o.hex16(event.rootHigh).hex16(event.rootLow).raw((byte) '"');
     }
     o.raw(Envelope.EVENT).string(event.event, FieldNames.MAX_LENGTH);
     if (parent != 0) {
@@ -91,6 +90,11 @@ final class LineWriter {
       o.raw(Envelope.THREAD).string(Thread.currentThread().getName(), 256);
     }
     o.raw(env.environment());
+    if (event.holdForErrorFlush) {
+      o.raw(Envelope.SAMPLED_BY).ascii("\"error_flush\"");
+    } else if (event.sampleRate > 0) {
+      o.raw(Envelope.SAMPLE_RATE).doubleValue(event.sampleRate);
+    }
     boolean truncated = fields.truncated();
     int maxString = engine.config().maxStringLength();
     if (event.message != null) {
@@ -130,7 +134,9 @@ final class LineWriter {
       o.raw(Envelope.TRUNCATED);
     }
     o.raw((byte) '}').raw((byte) '\n');
-    if (engine.write(event.level, o.array(), 0, o.length())) {
+    if (event.holdForErrorFlush) {
+      engine.hold(ctx, event.level, o.array(), 0, o.length());
+    } else if (engine.write(event.level, o.array(), 0, o.length())) {
       engine.metrics().emitted.increment();
     }
   }

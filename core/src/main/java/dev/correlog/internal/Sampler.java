@@ -160,14 +160,20 @@ public final class Sampler implements Sampling {
     return this;
   }
 
-  @Override
-  public Sampling eventRule(String pattern, double p) {
+  /** Checks an event pattern: a name, or a prefix ending in '*'. */
+  public static String checkPattern(String pattern) {
     Objects.requireNonNull(pattern, "pattern");
     String body = pattern.endsWith("*") ? pattern.substring(0, pattern.length() - 1) : pattern;
     if (body.isEmpty() || body.indexOf('*') >= 0) {
       throw new IllegalArgumentException(
           "event pattern '" + pattern + "' must be a name or a prefix ending in '*'");
     }
+    return pattern;
+  }
+
+  @Override
+  public Sampling eventRule(String pattern, double p) {
+    checkPattern(pattern);
     return putRule(new Rule(pattern, false, checkRatio(p), bound(p), rate(p)));
   }
 
