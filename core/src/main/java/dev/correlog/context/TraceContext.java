@@ -72,6 +72,19 @@ public final class TraceContext {
   }
 
   /**
+   * A new local root with the given ids and no sampling decision yet: what {@link #newRoot()}
+   * makes, for code that draws its own ids (and tests that need fixed ones).
+   *
+   * @throws IllegalArgumentException when the trace id or span id is zero
+   */
+  public static TraceContext newRoot(
+      long traceIdHigh, long traceIdLow, long spanId, String requestId) {
+    of(traceIdHigh, traceIdLow, spanId, 0, (byte) 0, null, requestId); // checks the ids
+    return new TraceContext(
+        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, requestId, false);
+  }
+
+  /**
    * A context with the given ids, as received from a caller (no new span). Use {@link #newChild()}
    * to start this hop's own span.
    *
