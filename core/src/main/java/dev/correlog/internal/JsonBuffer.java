@@ -245,11 +245,27 @@ public final class JsonBuffer {
   /** Writes {@code v} as 16 lowercase hex digits. */
   public JsonBuffer hex16(long v) {
     if (room(16)) {
-      for (int shift = 60; shift >= 0; shift -= 4) {
-        buf[pos++] = HEX[(int) (v >>> shift) & 0xf];
+      byte[] b = buf;
+      int p = pos;
+      for (int i = 7; i >= 0; i--) {
+        int pair = ((int) v & 0xff) << 1;
+        b[p + 2 * i] = HEX_PAIRS[pair];
+        b[p + 2 * i + 1] = HEX_PAIRS[pair + 1];
+        v >>>= 8;
       }
+      pos = p + 16;
     }
     return this;
+  }
+
+  /** The two hex digits of every byte value, side by side. */
+  private static final byte[] HEX_PAIRS = new byte[512];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      HEX_PAIRS[2 * i] = HEX[i >> 4];
+      HEX_PAIRS[2 * i + 1] = HEX[i & 0xf];
+    }
   }
 
   /** Writes a quoted, escaped string of at most {@code maxChars} UTF-16 units of {@code s}. */

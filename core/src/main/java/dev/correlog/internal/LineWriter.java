@@ -19,6 +19,16 @@ final class LineWriter {
   private final ThrowableWriter throwables = new ThrowableWriter();
   private final int maxLine;
 
+  // Encoded pieces that repeat from one event to the next on this builder: the ids of the last
+  // context (trace_id..request_id, then parent_span_id), the thread field, and event names.
+  private final JsonBuffer ids = new JsonBuffer(256, 1024);
+  private int idsEnd;
+  private TraceContext cachedContext;
+  private String cachedThreadName;
+  private byte[] threadField;
+  private final String[] eventNames = new String[64];
+  private final byte[][] eventBytes = new byte[64][];
+
   LineWriter(Engine engine, DefaultEventBuilder event) {
     this.engine = engine;
     this.event = event;
@@ -61,33 +71,35 @@ final class LineWriter {
     timestamps.write(o, engine.clock());
     o.raw(env.levelPrefix(event.level));
     TraceContext ctx = event.context;
-    long parent = 0;
     if (ctx != null) {
-      o.hex16(ctx.traceIdHigh()).hex16(ctx.traceIdLow());
-      o.raw(Envelope.SPAN_ID).hex16(ctx.spanId());
-      o.raw(Envelope.REQUEST_ID);
-      if (ctx.hasRequestId()) {
-        o.string(ctx.requestId(), 128);
-      } else {
-        o.raw((byte) '"').hex16(ctx.traceIdHigh()).hex16(ctx.traceIdLow()).raw((byte) '"');
+      if (ctx != cachedContext) {
+        encodeIds(ctx);
       }
-      parent = ctx.parentSpanId();
+      o.raw(ids.array(), 0, idsEnd);
+      o.raw(Envelope.EVENT);
+      eventName(o, event.event);
+      o.raw(ids.array(), idsEnd, ids.length() - idsEnd);
     } else {
       // Outside any request: a fresh root context of its own, request id = trace id.
       o.hex16(event.rootHigh).hex16(event.rootLow);
       o.raw(Envelope.SPAN_ID).hex16(event.rootSpan);
       o.raw(Envelope.REQUEST_ID).raw((byte) '"');
       o.hex16(event.rootHigh).hex16(event.rootLow).raw((byte) '"');
-    }
-    o.raw(Envelope.EVENT).string(event.event, FieldNames.MAX_LENGTH);
-    if (parent != 0) {
-      o.raw(Envelope.PARENT_SPAN_ID).hex16(parent).raw((byte) '"');
+      o.raw(Envelope.EVENT);
+      eventName(o, event.event);
     }
     if (event.loggerField != null) {
       o.raw(event.loggerField);
     }
     if (engine.config().includeThread()) {
-      o.raw(Envelope.THREAD).string(Thread.currentThread().getName(), 256);
+      String name = Thread.currentThread().getName();
+      if (name != cachedThreadName) {
+        JsonBuffer b = new JsonBuffer(64, 4096);
+        b.raw(Envelope.THREAD).string(name, 256);
+        threadField = java.util.Arrays.copyOf(b.array(), b.length());
+        cachedThreadName = name;
+      }
+      o.raw(threadField);
     }
     o.raw(env.environment());
     if (event.holdForErrorFlush) {
@@ -139,6 +151,36 @@ final class LineWriter {
     } else if (engine.write(event.level, o.array(), 0, o.length())) {
       engine.metrics().emitted.increment();
     }
+  }
+
+  private void encodeIds(TraceContext ctx) {
+    JsonBuffer b = ids;
+    b.reset();
+    b.hex16(ctx.traceIdHigh()).hex16(ctx.traceIdLow());
+    b.raw(Envelope.SPAN_ID).hex16(ctx.spanId());
+    b.raw(Envelope.REQUEST_ID);
+    if (ctx.hasRequestId()) {
+      b.string(ctx.requestId(), 128);
+    } else {
+      b.raw((byte) '"').hex16(ctx.traceIdHigh()).hex16(ctx.traceIdLow()).raw((byte) '"');
+    }
+    idsEnd = b.length();
+    if (ctx.parentSpanId() != 0) {
+      b.raw(Envelope.PARENT_SPAN_ID).hex16(ctx.parentSpanId()).raw((byte) '"');
+    }
+    cachedContext = ctx;
+  }
+
+  /** Writes the quoted event name, from a small cache keyed by the name's identity. */
+  private void eventName(JsonBuffer o, String name) {
+    int slot = name.hashCode() & (eventNames.length - 1);
+    if (eventNames[slot] != name) {
+      JsonBuffer b = new JsonBuffer(64, 4096);
+      b.string(name, FieldNames.MAX_LENGTH);
+      eventBytes[slot] = java.util.Arrays.copyOf(b.array(), b.length());
+      eventNames[slot] = name;
+    }
+    o.raw(eventBytes[slot]);
   }
 
   /** Writes the error object; true when it had to be cut short. */
