@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * The sinks Correlog provides.
  *
  * <pre>{@code
- * Sink sink = Sinks.stdout();                                   // containers
- * Sink file = Sinks.file(Path.of("logs/app.log"), 100 << 20, 5);
+ * Sink sink = Sinks.async(Sinks.stdout());                      // containers
+ * Sink file = Sinks.async(Sinks.file(Path.of("logs/app.log"), 100 << 20, 5));
  * InMemorySink captured = Sinks.inMemory();                     // tests
  * }</pre>
  */
@@ -21,8 +21,9 @@ public final class Sinks {
    * Standard output, written through its file descriptor, not {@code System.out}: one write call
    * per line, under one lock, so a line is never interleaved with another line of this sink, and it
    * reaches the operating system before {@code write} returns (container logs appear at once).
-   * Lines printed through {@code System.out} by other code are not covered by that lock. The same
-   * instance every time; closing it does not close standard output.
+   * Lines printed through {@code System.out} by other code are not covered by that lock. Wrap it in
+   * {@link #async(Sink)} to carry many lines per write call. The same instance every time; closing
+   * it does not close standard output.
    */
   public static Sink stdout() {
     return Std.OUT;
@@ -54,6 +55,13 @@ public final class Sinks {
   /** Writes nothing and counts lines, for benchmarks. */
   public static DiscardingSink discarding() {
     return new DiscardingSink();
+  }
+
+  /**
+   * Writes to {@code delegate} from a background thread, with the defaults of {@link AsyncSink}.
+   */
+  public static AsyncSink async(Sink delegate) {
+    return AsyncSink.builder(delegate).build();
   }
 
   private static final class Std {
