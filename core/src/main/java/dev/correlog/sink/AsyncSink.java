@@ -171,6 +171,14 @@ public final class AsyncSink implements Sink {
   }
 
   /** Lines queued and not yet handed to the delegate. */
+  /**
+   * Sets the drop reporter when the builder set none. A {@code Correlog} built with this sink uses
+   * it to log drops as {@code correlog.dropped} events; returns true if set.
+   */
+  public boolean reportDropsIfUnset(java.util.function.LongConsumer reporter) {
+    return writer.dropReporterIfAbsent(Objects.requireNonNull(reporter, "reporter"));
+  }
+
   public int queueDepth() {
     return ring.depth();
   }

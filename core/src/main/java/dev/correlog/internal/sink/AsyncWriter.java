@@ -27,7 +27,7 @@ public final class AsyncWriter implements Runnable {
   private final Sink delegate;
   private final BatchSink batchDelegate;
   private final Sink fallback;
-  private final LongConsumer dropReporter;
+  private volatile LongConsumer dropReporter;
   private final long reportIntervalNanos;
   private final int maxBatchLines;
   private final int maxBatchBytes;
@@ -64,6 +64,15 @@ public final class AsyncWriter implements Runnable {
     this.headSeq = ring.headSeq();
     this.headPos = ring.headPos();
     this.progress = new Progress(ring);
+  }
+
+  /** Sets the drop reporter when none was given; true if set. */
+  public synchronized boolean dropReporterIfAbsent(LongConsumer reporter) {
+    if (dropReporter != null) {
+      return false;
+    }
+    dropReporter = reporter;
+    return true;
   }
 
   /** Starts the daemon thread {@code correlog-async-writer}. */
