@@ -62,4 +62,19 @@ public final class Hex {
     }
     return true;
   }
+
+  /**
+   * Parses the 8 characters of {@code s} from {@code at} (the caller checks the length) as
+   * lowercase hex, validating them in the same pass. Returns the value, in [0, 2^32), or a negative
+   * number when any character is not lowercase hex: an invalid digit is -1, which sets the upper 32
+   * bits, and the at most 7 shifts by 4 that follow cannot clear them. Callers combine several
+   * groups with {@code |} and check the sign once; independent groups also parse in parallel.
+   */
+  public static long parse8(String s, int at) {
+    long v = 0;
+    for (int i = at, end = at + 8; i < end; i++) {
+      v = v << 4 | lowerDigit(s.charAt(i));
+    }
+    return v;
+  }
 }

@@ -53,11 +53,6 @@ final class B3Parser {
         parent = p + 1;
       }
     }
-    if (!Hex.ok(s, b, traceLength)
-        || !Hex.ok(s, span, 16)
-        || (parent >= 0 && !Hex.ok(s, parent, 16))) {
-      return null;
-    }
     return build(s, b, traceLength, s, span, parent >= 0 ? s : null, parent, sampled == 1);
   }
 
@@ -67,26 +62,38 @@ final class B3Parser {
     int tl = CarrierAccess.trimEnd(traceId, tb, traceId.length()) - tb;
     int sb = CarrierAccess.trimStart(spanId, 0, spanId.length());
     int sl = CarrierAccess.trimEnd(spanId, sb, spanId.length()) - sb;
-    if ((tl != 16 && tl != 32) || sl != 16 || !Hex.ok(traceId, tb, tl) || !Hex.ok(spanId, sb, 16)) {
+    if ((tl != 16 && tl != 32) || sl != 16) {
       return null;
     }
     int pb = -1;
     if (parentId != null) {
       pb = CarrierAccess.trimStart(parentId, 0, parentId.length());
       int pl = CarrierAccess.trimEnd(parentId, pb, parentId.length()) - pb;
-      if (pl != 16 || !Hex.ok(parentId, pb, 16)) {
+      if (pl != 16) {
         return null;
       }
     }
     return build(traceId, tb, tl, spanId, sb, parentId, pb, sampled);
   }
 
+  /** Parses and validates the ids, whose lengths were checked; null when invalid or zero. */
   private static TraceContext build(
       String t, int tb, int tl, String s, int sb, String p, int pb, boolean sampled) {
-    long high = tl == 32 ? Hex.parse(t, tb, 16) : 0;
-    long low = Hex.parse(t, tb + tl - 16, 16);
-    long span = Hex.parse(s, sb, 16);
-    long parent = p != null ? Hex.parse(p, pb, 16) : 0;
+    long h0 = tl == 32 ? Hex.parse8(t, tb) : 0;
+    long h1 = tl == 32 ? Hex.parse8(t, tb + 8) : 0;
+    long l0 = Hex.parse8(t, tb + tl - 16);
+    long l1 = Hex.parse8(t, tb + tl - 8);
+    long s0 = Hex.parse8(s, sb);
+    long s1 = Hex.parse8(s, sb + 8);
+    long p0 = p != null ? Hex.parse8(p, pb) : 0;
+    long p1 = p != null ? Hex.parse8(p, pb + 8) : 0;
+    if ((h0 | h1 | l0 | l1 | s0 | s1 | p0 | p1) < 0) {
+      return null;
+    }
+    long high = h0 << 32 | h1;
+    long low = l0 << 32 | l1;
+    long span = s0 << 32 | s1;
+    long parent = p0 << 32 | p1;
     if ((high == 0 && low == 0) || span == 0 || (p != null && parent == 0)) {
       return null;
     }

@@ -26,6 +26,30 @@ final class TraceStates {
   static final int MAX_MEMBERS = 32;
 
   private static final long CLEAN = 1L << 8;
+
+  /** Character classes of ASCII: a key character, a value character other than space. */
+  private static final byte KEY = 1;
+
+  private static final byte VALUE = 2;
+  private static final byte[] CLASS = new byte[128];
+
+  static {
+    for (char c = 0x21; c <= 0x7e; c++) {
+      if (c != ',' && c != '=') {
+        CLASS[c] = VALUE;
+      }
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      CLASS[c] |= KEY;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      CLASS[c] |= KEY;
+    }
+    for (char c : new char[] {'_', '-', '*', '/'}) {
+      CLASS[c] |= KEY;
+    }
+  }
+
   private static final int TOTAL_SHIFT = 16;
 
   private TraceStates() {}
@@ -89,15 +113,14 @@ final class TraceStates {
       }
       int ks = i;
       int at = -1;
-      int hash = 0;
       for (; i < n; i++) {
         char c = s.charAt(i);
-        if (c == '@' && at < 0) {
+        if (c >= 128 || (CLASS[c] & KEY) == 0) {
+          if (c != '@' || at >= 0) {
+            break;
+          }
           at = i;
-        } else if (!isKeyChar(c)) {
-          break;
         }
-        hash = 31 * hash + c;
       }
       if (i == n || s.charAt(i) != '=' || !validKey(s, ks, at, i)) {
         return -1;
@@ -108,15 +131,17 @@ final class TraceStates {
       boolean tab = false;
       for (; i < n; i++) {
         char c = s.charAt(i);
-        if (c == ',') {
+        if (c < 128 && (CLASS[c] & VALUE) != 0) {
+          if (tab) {
+            return -1;
+          }
+          ve = i + 1;
+        } else if (c == ',') {
           break;
         } else if (c == '\t') {
           tab = true;
         } else if (c != ' ') {
-          if (c < 0x21 || c > 0x7e || c == '=' || tab) {
-            return -1;
-          }
-          ve = i + 1;
+          return -1;
         }
       }
       if (ve < 0 || ve - vs > 256 || ++count > MAX_MEMBERS) {
@@ -125,7 +150,7 @@ final class TraceStates {
       if (ve != i) {
         clean = false;
       }
-      long bit = 1L << (hash & 63);
+      long bit = 1L << (keyHash(s, ks, ke) & 63);
       if ((seen & bit) != 0 && seenBefore(s, ks, ke)) {
         return -1;
       }
@@ -230,8 +255,10 @@ final class TraceStates {
     return out.toString();
   }
 
-  private static boolean isKeyChar(char c) {
-    return isLcAlphaOrDigit(c) || c == '_' || c == '-' || c == '*' || c == '/';
+  /** A cheap hash of the key [ks, ke): its length and its last two characters. */
+  private static int keyHash(String s, int ks, int ke) {
+    int len = ke - ks;
+    return len * 7 + s.charAt(ke - 1) * 31 + (len > 1 ? s.charAt(ke - 2) : 0);
   }
 
   private static boolean isLcAlphaOrDigit(char c) {

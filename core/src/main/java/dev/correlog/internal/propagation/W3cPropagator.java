@@ -71,29 +71,21 @@ public final class W3cPropagator implements Propagator {
     if (s.charAt(b + 2) != '-' || s.charAt(b + 35) != '-' || s.charAt(b + 52) != '-') {
       return null;
     }
-    int bad = 0;
-    long high = 0;
-    for (int i = b + 3, end = b + 19; i < end; i++) {
-      int d = Hex.lowerDigit(s.charAt(i));
-      bad |= d;
-      high = high << 4 | d;
-    }
-    long low = 0;
-    for (int i = b + 19, end = b + 35; i < end; i++) {
-      int d = Hex.lowerDigit(s.charAt(i));
-      bad |= d;
-      low = low << 4 | d;
-    }
-    long span = 0;
-    for (int i = b + 36, end = b + 52; i < end; i++) {
-      int d = Hex.lowerDigit(s.charAt(i));
-      bad |= d;
-      span = span << 4 | d;
-    }
+    long h0 = Hex.parse8(s, b + 3);
+    long h1 = Hex.parse8(s, b + 11);
+    long l0 = Hex.parse8(s, b + 19);
+    long l1 = Hex.parse8(s, b + 27);
+    long s0 = Hex.parse8(s, b + 36);
+    long s1 = Hex.parse8(s, b + 44);
     int f0 = Hex.lowerDigit(s.charAt(b + 53));
     int f1 = Hex.lowerDigit(s.charAt(b + 54));
-    bad |= f0 | f1;
-    if (bad < 0 || (high == 0 && low == 0) || span == 0) {
+    if ((h0 | h1 | l0 | l1 | s0 | s1 | f0 | f1) < 0) {
+      return null;
+    }
+    long high = h0 << 32 | h1;
+    long low = l0 << 32 | l1;
+    long span = s0 << 32 | s1;
+    if ((high == 0 && low == 0) || span == 0) {
       return null;
     }
     byte flags = (byte) (f1 & (TraceContext.FLAG_SAMPLED | TraceContext.FLAG_RANDOM));
