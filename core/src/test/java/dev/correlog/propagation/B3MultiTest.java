@@ -100,6 +100,9 @@ class B3MultiTest {
             "span id of 15",
             new String[] {"X-B3-TraceId", TRACE, "X-B3-SpanId", SPAN.substring(1)}),
         arguments(
+            "non-Latin-1 character",
+            new String[] {"X-B3-TraceId", TRACE, "X-B3-SpanId", "\u0130" + SPAN.substring(1)}),
+        arguments(
             "uppercase", new String[] {"X-B3-TraceId", TRACE.toUpperCase(), "X-B3-SpanId", SPAN}),
         arguments(
             "all-zero trace id",

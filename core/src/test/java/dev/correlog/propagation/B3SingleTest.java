@@ -87,6 +87,7 @@ class B3SingleTest {
         arguments("all-zero trace id", "00000000000000000000000000000000-" + SPAN + "-1"),
         arguments("all-zero 64-bit trace id", "0000000000000000-" + SPAN + "-1"),
         arguments("all-zero span id", TRACE + "-0000000000000000-1"),
+        arguments("non-Latin-1 character", TRACE.substring(1) + "\u0161-" + SPAN),
         arguments("illegal character", TRACE.substring(1) + "g-" + SPAN),
         arguments("wrong delimiter", TRACE + "_" + SPAN + "_1"),
         arguments("duplicated (joined) headers", TRACE + "-" + SPAN + "," + TRACE + "-" + SPAN),

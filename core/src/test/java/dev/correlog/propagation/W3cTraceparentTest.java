@@ -88,6 +88,12 @@ class W3cTraceparentTest {
             "trace id illegal first char", "00-.2345678901234567890123456789012-" + SPAN + "-01"),
         arguments(
             "trace id illegal last char", "00-1234567890123456789012345678901.-" + SPAN + "-01"),
+        arguments(
+            "trace id with a non-Latin-1 char whose low byte is a digit",
+            "00-\u0130" + TRACE.substring(1) + "-" + SPAN + "-01"),
+        arguments(
+            "parent id with a non-Latin-1 char whose low byte is a letter",
+            "00-" + TRACE + "-" + SPAN.substring(1) + "\u0161-01"),
         arguments("trace id uppercase", "00-4BF92F3577B34DA6A3CE929D0E0E4736-" + SPAN + "-01"),
         arguments("trace id too long", "00-123456789012345678901234567890123-" + SPAN + "-01"),
         arguments("trace id too short", "00-1234567890123456789012345678901-" + SPAN + "-01"),
