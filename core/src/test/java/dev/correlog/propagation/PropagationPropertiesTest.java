@@ -152,6 +152,55 @@ class PropagationPropertiesTest {
     }
   }
 
+  /** Reference reading of one tracestate member. */
+  static final Pattern MEMBER =
+      Pattern.compile(
+          "([a-z][a-z0-9_\\-*/]{0,255}|[a-z0-9][a-z0-9_\\-*/]{0,240}@[a-z][a-z0-9_\\-*/]{0,13})"
+              + "=[\\x20-\\x2b\\x2d-\\x3c\\x3e-\\x7e]{0,255}[\\x21-\\x2b\\x2d-\\x3c\\x3e-\\x7e]");
+
+  @Property(tries = 3000)
+  void tracestate_mutated_agreesWithReference(@ForAll("mutatedTracestates") String value) {
+    TraceContext ctx =
+        Propagators.w3c()
+            .extract(
+                Map.of(
+                    "traceparent",
+                    "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                    "tracestate",
+                    value),
+                Carriers.MAP_GETTER);
+    assertThat(ctx.traceState())
+        .as("tracestate of %s", value)
+        .isEqualTo(referenceTracestate(value));
+  }
+
+  /** The normalised tracestate, or null when the reference reading rejects it. */
+  static String referenceTracestate(String value) {
+    List<String> members = new java.util.ArrayList<>();
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (String raw : value.split(",", -1)) {
+      String m = raw.replaceAll("^[ \\t]+|[ \\t]+$", "");
+      if (m.isEmpty()) {
+        continue;
+      }
+      Matcher matcher = MEMBER.matcher(m);
+      if (!matcher.matches() || !keys.add(matcher.group(1))) {
+        return null;
+      }
+      members.add(m);
+    }
+    return members.isEmpty() || members.size() > 32 ? null : String.join(",", members);
+  }
+
+  @Provide
+  Arbitrary<String> mutatedTracestates() {
+    return Arbitraries.oneOf(
+        mutated("rojo=00f067aa0ba902b7,congo=t61rcWkgMzE"),
+        mutated(" a=1 ,\tb@c=2 ,, t0@x*/=v=w "),
+        mutated("k1=v,k2=v,k1x=v"),
+        Arbitraries.strings().withChars("ab1@=, \t").ofMaxLength(40));
+  }
+
   @Provide
   Arbitrary<TraceContext> contexts() {
     Arbitrary<Long> any = Arbitraries.longs();
