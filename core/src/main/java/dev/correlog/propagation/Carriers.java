@@ -5,13 +5,15 @@ import java.net.http.HttpRequest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /** Getters and setters for the carriers the JDK provides. */
 public final class Carriers {
   /**
    * Reads a {@code Map<String, String>} of headers, ignoring case: the exact key is tried first,
-   * then the keys are scanned. A map holds one value per key, so when keys differ only in case the
-   * exact one wins, else the first found.
+   * then, unless the map is a {@link SortedMap} ordered by {@link String#CASE_INSENSITIVE_ORDER},
+   * the keys are scanned. A map holds one value per key, so when keys differ only in case the exact
+   * one wins, else the first found.
    */
   public static final Getter<Map<String, String>> MAP_GETTER = Carriers::mapGet;
 
@@ -34,7 +36,7 @@ public final class Carriers {
 
   private static String mapGet(Map<String, String> map, String key) {
     String v = map.get(key);
-    if (v != null || map.isEmpty()) {
+    if (v != null || map.isEmpty() || caseInsensitive(map)) {
       return v;
     }
     for (Map.Entry<String, String> e : map.entrySet()) {
@@ -43,6 +45,11 @@ public final class Carriers {
       }
     }
     return null;
+  }
+
+  private static boolean caseInsensitive(Map<String, String> map) {
+    return map instanceof SortedMap
+        && ((SortedMap<String, String>) map).comparator() == String.CASE_INSENSITIVE_ORDER;
   }
 
   private static void mapSet(Map<String, String> map, String key, String value) {

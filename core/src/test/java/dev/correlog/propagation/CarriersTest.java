@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The JDK carriers: maps, HttpRequest.Builder and HttpHeaders. */
@@ -23,6 +24,20 @@ class CarriersTest {
     assertThat(Carriers.MAP_GETTER.get(m, "TRACEPARENT")).isEqualTo("v");
     assertThat(Carriers.MAP_GETTER.get(m, "tracestate")).isNull();
     assertThat(Carriers.MAP_GETTER.get(new HashMap<>(), "b3")).isNull();
+  }
+
+  @Test
+  void mapGetter_caseInsensitiveTreeMap_isReadDirectly() {
+    Map<String, String> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    m.put("X-B3-TraceId", "t");
+    assertThat(Carriers.MAP_GETTER.get(m, "x-b3-traceid")).isEqualTo("t");
+    assertThat(Carriers.MAP_GETTER.get(m, "b3")).isNull();
+  }
+
+  @Test
+  void mapGetter_caseSensitiveTreeMap_isScanned() {
+    Map<String, String> m = new TreeMap<>(Map.of("TraceParent", "v"));
+    assertThat(Carriers.MAP_GETTER.get(m, "traceparent")).isEqualTo("v");
   }
 
   @Test

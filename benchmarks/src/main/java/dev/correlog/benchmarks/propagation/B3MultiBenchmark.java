@@ -63,6 +63,15 @@ public class B3MultiBenchmark {
     return correlog.extract(incoming, Carriers.MAP_GETTER);
   }
 
+  /**
+   * With a case-sensitive getter, as the peers use: {@code Carriers.MAP_GETTER} scans the map on a
+   * miss ({@code b3} and {@code X-B3-ParentSpanId} are absent here) to honour any header case.
+   */
+  @Benchmark
+  public TraceContext extract_correlogCaseSensitiveGetter() {
+    return correlog.extract(incoming, Peers.CASE_SENSITIVE_GETTER);
+  }
+
   @Benchmark
   public Context extract_otel() {
     return otel.extract(Context.root(), incoming, Peers.OTEL_GETTER);

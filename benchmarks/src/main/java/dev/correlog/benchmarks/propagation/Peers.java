@@ -17,6 +17,9 @@ final class Peers {
   static final String TRACESTATE = "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE";
   static final String B3_SINGLE = TRACE_ID + "-" + SPAN_ID + "-1";
 
+  static final dev.correlog.propagation.Getter<Map<String, String>> CASE_SENSITIVE_GETTER =
+      Map::get;
+
   static final TextMapGetter<Map<String, String>> OTEL_GETTER =
       new TextMapGetter<>() {
         @Override
