@@ -12,9 +12,6 @@ package dev.correlog.internal.propagation;
  *
  * <p>Choice: if any member is invalid the whole {@code tracestate} is discarded, as the spec
  * allows; keeping the valid members of a header that is known to be damaged would forward guesses.
- *
- * <p>Speed: boundaries are found with {@link String#indexOf(int, int)} (an intrinsic), and the
- * characters between them are checked by counted loops without branches, through a class table.
  */
 final class TraceStates {
   /** Longer {@code tracestate} values are ignored without being read. */
@@ -29,32 +26,31 @@ final class TraceStates {
   static final int MAX_MEMBERS = 32;
 
   private static final long CLEAN = 1L << 8;
-  private static final int TOTAL_SHIFT = 16;
 
-  /** Character classes of ASCII. */
-  private static final byte KEY = 1; // [a-z0-9_\-*/]
+  /** Character classes of ASCII: a key character, a value character other than space. */
+  private static final byte KEY = 1;
 
-  private static final byte VALUE = 2; // 0x20 to 0x7E but ',' and '='
-  private static final byte LCALPHA = 4;
-  private static final byte LCALPHA_OR_DIGIT = 8;
+  private static final byte VALUE = 2;
   private static final byte[] CLASS = new byte[128];
 
   static {
-    for (char c = 0x20; c <= 0x7e; c++) {
+    for (char c = 0x21; c <= 0x7e; c++) {
       if (c != ',' && c != '=') {
         CLASS[c] = VALUE;
       }
     }
     for (char c = 'a'; c <= 'z'; c++) {
-      CLASS[c] |= KEY | LCALPHA | LCALPHA_OR_DIGIT;
+      CLASS[c] |= KEY;
     }
     for (char c = '0'; c <= '9'; c++) {
-      CLASS[c] |= KEY | LCALPHA_OR_DIGIT;
+      CLASS[c] |= KEY;
     }
     for (char c : new char[] {'_', '-', '*', '/'}) {
       CLASS[c] |= KEY;
     }
   }
+
+  private static final int TOTAL_SHIFT = 16;
 
   private TraceStates() {}
 
@@ -68,7 +64,7 @@ final class TraceStates {
       return null;
     }
     long r = scan(s);
-    if (r <= 0) {
+    if (r <= 0 || (r & 0xff) == 0) {
       return null;
     }
     return (r & CLEAN) != 0 ? s : join(s, Integer.MAX_VALUE);
@@ -80,7 +76,7 @@ final class TraceStates {
       return null;
     }
     long r = scan(s);
-    if (r <= 0) {
+    if (r <= 0 || (r & 0xff) == 0) {
       return null;
     }
     if ((r & CLEAN) != 0 && (r >>> TOTAL_SHIFT) <= MAX_INJECT) {
@@ -90,101 +86,114 @@ final class TraceStates {
   }
 
   /**
-   * Validates {@code s} without allocating. Returns -1 when invalid, 0 when it has no member;
-   * otherwise the member count in bits 0-7, {@link #CLEAN} when there is no whitespace and no empty
-   * member, and the length of the normalised value (members joined by single commas) from bit 16.
+   * Validates {@code s} without allocating. Returns -1 when invalid; otherwise the member count in
+   * bits 0-7, {@link #CLEAN} when there is no whitespace and no empty member, and the length of the
+   * normalised value (members joined by single commas) from bit 16.
    */
   static long scan(String s) {
     int n = s.length();
+    int i = 0;
     int count = 0;
     int total = 0;
     boolean clean = true;
     long seen = 0; // one bit per key hash: a cheap first test for duplicate keys
-    for (int i = 0; i <= n; ) {
-      int end = s.indexOf(',', i);
-      if (end < 0) {
-        end = n;
-      }
-      int ms = CarrierAccess.trimStart(s, i, end);
-      int me = CarrierAccess.trimEnd(s, ms, end);
-      if (ms == me || ms != i || me != end) { // an empty member, or whitespace around one
+    while (true) {
+      int start = i;
+      i = CarrierAccess.trimStart(s, i, n);
+      if (i != start) {
         clean = false;
       }
-      i = end + 1;
-      if (ms == me) {
+      if (i == n || s.charAt(i) == ',') { // empty member
+        clean = false;
+        if (i == n) {
+          break;
+        }
+        i++;
         continue;
       }
-      int eq = s.indexOf('=', ms);
-      if (eq < 0 || eq >= me || !validKey(s, ms, eq) || !validValue(s, eq + 1, me)) {
+      int ks = i;
+      int at = -1;
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 128 || (CLASS[c] & KEY) == 0) {
+          if (c != '@' || at >= 0) {
+            break;
+          }
+          at = i;
+        }
+      }
+      if (i == n || s.charAt(i) != '=' || !validKey(s, ks, at, i)) {
         return -1;
       }
-      if (++count > MAX_MEMBERS) {
+      int ke = i++;
+      int vs = i;
+      int ve = -1;
+      boolean tab = false;
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c < 128 && (CLASS[c] & VALUE) != 0) {
+          if (tab) {
+            return -1;
+          }
+          ve = i + 1;
+        } else if (c == ',') {
+          break;
+        } else if (c == '\t') {
+          tab = true;
+        } else if (c != ' ') {
+          return -1;
+        }
+      }
+      if (ve < 0 || ve - vs > 256 || ++count > MAX_MEMBERS) {
         return -1;
       }
-      long bit = 1L << (keyHash(s, ms, eq) & 63);
-      if ((seen & bit) != 0 && seenBefore(s, ms, eq)) {
+      if (ve != i) {
+        clean = false;
+      }
+      long bit = 1L << (keyHash(s, ks, ke) & 63);
+      if ((seen & bit) != 0 && seenBefore(s, ks, ke)) {
         return -1;
       }
       seen |= bit;
-      total += me - ms + (count > 1 ? 1 : 0);
+      total += ve - ks + (count > 1 ? 1 : 0);
+      if (i == n) {
+        break;
+      }
+      i++; // the comma
     }
-    return count == 0 ? 0 : count | (clean ? CLEAN : 0) | ((long) total << TOTAL_SHIFT);
+    return count | (clean ? CLEAN : 0) | ((long) total << TOTAL_SHIFT);
   }
 
-  private static boolean validKey(String s, int ks, int ke) {
-    int at = s.indexOf('@', ks);
-    if (at < 0 || at >= ke) {
-      return ke - ks <= 256 && is(s.charAt(ks), LCALPHA) && all(s, ks + 1, ke, KEY);
+  private static boolean validKey(String s, int ks, int at, int ke) {
+    if (at < 0) {
+      return ke - ks <= 256 && isLcAlpha(s.charAt(ks));
     }
     int tenant = at - ks;
     int system = ke - at - 1;
-    return tenant <= 241
+    return tenant >= 1
+        && tenant <= 241
+        && isLcAlphaOrDigit(s.charAt(ks))
         && system >= 1
         && system <= 14
-        && is(s.charAt(ks), LCALPHA_OR_DIGIT)
-        && is(s.charAt(at + 1), LCALPHA)
-        && all(s, ks + 1, at, KEY)
-        && all(s, at + 2, ke, KEY);
-  }
-
-  /** 1 to 256 value characters; the caller trimmed the end, so the last one is not blank. */
-  private static boolean validValue(String s, int vs, int ve) {
-    return ve > vs && ve - vs <= 256 && all(s, vs, ve, VALUE);
-  }
-
-  /** True when every character of [from, to) has {@code cls}; a counted loop without branches. */
-  private static boolean all(String s, int from, int to, byte cls) {
-    int acc = cls;
-    for (int i = from; i < to; i++) {
-      acc &= classOf(s.charAt(i));
-    }
-    return acc != 0;
-  }
-
-  private static boolean is(char c, byte cls) {
-    return (classOf(c) & cls) != 0;
-  }
-
-  /** The class bits of {@code c}; 0 beyond ASCII, without a branch. */
-  private static int classOf(char c) {
-    return CLASS[c & 0x7f] & ~((127 - c) >> 31);
-  }
-
-  /** A cheap hash of the key [ks, ke): its length and its last two characters. */
-  private static int keyHash(String s, int ks, int ke) {
-    int len = ke - ks;
-    return len * 7 + s.charAt(ke - 1) * 31 + (len > 1 ? s.charAt(ke - 2) : 0);
+        && isLcAlpha(s.charAt(at + 1));
   }
 
   /** True when the key [ks, ke) already occurs in the (valid) members before {@code ks}. */
   private static boolean seenBefore(String s, int ks, int ke) {
     int len = ke - ks;
-    for (int i = 0; i < ks; ) {
-      int comma = s.indexOf(',', i);
-      int b = CarrierAccess.trimStart(s, i, comma);
-      int eq = s.indexOf('=', b);
-      if (eq > b && eq < comma && eq - b == len && s.regionMatches(b, s, ks, len)) {
+    int i = 0;
+    while (i < ks) {
+      i = CarrierAccess.trimStart(s, i, ks);
+      int eq = i;
+      while (eq < ks && s.charAt(eq) != '=' && s.charAt(eq) != ',') {
+        eq++;
+      }
+      if (eq < ks && s.charAt(eq) == '=' && eq - i == len && s.regionMatches(i, s, ks, len)) {
         return true;
+      }
+      int comma = s.indexOf(',', eq);
+      if (comma < 0) {
+        return false;
       }
       i = comma + 1;
     }
@@ -244,5 +253,19 @@ final class TraceStates {
       }
     }
     return out.toString();
+  }
+
+  /** A cheap hash of the key [ks, ke): its length and its last two characters. */
+  private static int keyHash(String s, int ks, int ke) {
+    int len = ke - ks;
+    return len * 7 + s.charAt(ke - 1) * 31 + (len > 1 ? s.charAt(ke - 2) : 0);
+  }
+
+  private static boolean isLcAlphaOrDigit(char c) {
+    return isLcAlpha(c) || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isLcAlpha(char c) {
+    return c >= 'a' && c <= 'z';
   }
 }
