@@ -8,8 +8,10 @@ import dev.correlog.internal.propagation.W3cPropagator;
 import java.util.List;
 
 /**
- * The propagators. Each is immutable, thread-safe and allocates nothing per call but the extracted
- * context (extraction) or the header strings (injection).
+ * The propagators. Each is immutable and thread-safe. Extraction allocates the extracted context
+ * and nothing else, except a copy of it when an {@code x-request-id} is attached and a normalised
+ * {@code tracestate} when the received one had whitespace or empty members; injection allocates the
+ * header strings.
  *
  * <ul>
  *   <li>{@link #w3c()}: W3C Trace Context Level 2, {@code traceparent} and {@code tracestate}.
