@@ -1,7 +1,6 @@
 package dev.correlog.internal.propagation;
 
 import dev.correlog.context.TraceContext;
-import dev.correlog.internal.Hex;
 import dev.correlog.propagation.Getter;
 import dev.correlog.propagation.Propagator;
 import dev.correlog.propagation.Setter;
@@ -128,13 +127,12 @@ public final class B3Propagator implements Propagator, ExtractHooks {
     }
   }
 
-  /** {@code {trace32}-{span}-{1|0}}. */
+  /** {@code {trace32}-{span}-{1|0}}, from the context's cached id hex strings. */
   static String singleValue(TraceContext context) {
     char[] c = InjectBuffer.get();
-    Hex.write(context.traceIdHigh(), c, 0);
-    Hex.write(context.traceIdLow(), c, 16);
+    context.traceIdHex().getChars(0, 32, c, 0);
     c[32] = '-';
-    Hex.write(context.spanId(), c, 33);
+    context.spanIdHex().getChars(0, 16, c, 33);
     c[49] = '-';
     c[50] = context.isSampled() ? '1' : '0';
     return new String(c, 0, SINGLE_LENGTH);

@@ -123,16 +123,18 @@ public final class W3cPropagator implements Propagator {
     }
   }
 
-  /** The version 00 {@code traceparent} of {@code context}. */
+  /**
+   * The version 00 {@code traceparent} of {@code context}. The id hex strings are the context's
+   * own, built once and shared with every log line; copying them beats encoding the longs again.
+   */
   static String traceparent(TraceContext context) {
     char[] c = InjectBuffer.get();
     c[0] = '0';
     c[1] = '0';
     c[2] = '-';
-    Hex.write(context.traceIdHigh(), c, 3);
-    Hex.write(context.traceIdLow(), c, 19);
+    context.traceIdHex().getChars(0, 32, c, 3);
     c[35] = '-';
-    Hex.write(context.spanId(), c, 36);
+    context.spanIdHex().getChars(0, 16, c, 36);
     c[52] = '-';
     c[53] = '0';
     c[54] =
