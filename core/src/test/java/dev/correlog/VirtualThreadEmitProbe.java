@@ -19,13 +19,7 @@ public final class VirtualThreadEmitProbe {
   private VirtualThreadEmitProbe() {}
 
   public static void main(String[] args) {
-    String verdict;
-    try {
-      verdict = run();
-    } catch (Throwable t) {
-      verdict = "FAIL " + t;
-    }
-    System.out.println("VERDICT " + verdict);
+    dev.correlog.context.VirtualThreadProbe.printVerdict(VirtualThreadEmitProbe::run);
   }
 
   private static String run() throws Exception {

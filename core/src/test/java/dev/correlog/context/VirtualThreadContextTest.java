@@ -33,13 +33,16 @@ public class VirtualThreadContextTest {
         "no JDK 21 or later found beside "
             + System.getProperty("java.home")
             + " or in /usr/lib/jvm");
-    Path out = dir.resolve("probe.out");
+    String output = runProbe(java, VirtualThreadProbe.class, dir);
+    assertThat(output).as("probe run by %s", java).contains("VERDICT OK");
+  }
+
+  /** Runs {@code probe}'s main with {@code java} and the test class path; returns its output. */
+  public static String runProbe(Path java, Class<?> probe, Path dir) throws Exception {
+    Path out = dir.resolve(probe.getSimpleName() + ".out");
     Process p =
         new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                VirtualThreadProbe.class.getName())
+                java.toString(), "-cp", System.getProperty("java.class.path"), probe.getName())
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .start();
@@ -47,9 +50,8 @@ public class VirtualThreadContextTest {
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       fail("the probe did not finish within 120 s; it printed:%n%s", read(out));
     }
-    String output = read(out);
-    assertThat(output).as("probe run by %s", java).contains("VERDICT OK");
-    assertThat(p.exitValue()).isZero();
+    assertThat(p.exitValue()).as(read(out)).isZero();
+    return read(out);
   }
 
   private static String read(Path file) throws IOException {

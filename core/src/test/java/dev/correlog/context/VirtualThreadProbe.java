@@ -24,9 +24,19 @@ public final class VirtualThreadProbe {
   private VirtualThreadProbe() {}
 
   public static void main(String[] args) {
+    printVerdict(VirtualThreadProbe::run);
+  }
+
+  /** What a probe checks: returns "OK" or "FAIL why". */
+  public interface Check {
+    String verdict() throws Throwable;
+  }
+
+  /** Prints {@code VERDICT <what run returned>}, or {@code VERDICT FAIL <throwable>}. */
+  public static void printVerdict(Check run) {
     String verdict;
     try {
-      verdict = run();
+      verdict = run.verdict();
     } catch (Throwable t) {
       verdict = "FAIL " + t;
     }
