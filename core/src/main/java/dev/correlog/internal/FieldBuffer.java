@@ -82,7 +82,7 @@ final class FieldBuffer {
   /** Writes {@code ,"name":} for a name already checked to be plain ASCII. */
   void startField(String name) {
     fieldMark = buf.mark();
-    buf.raw((byte) ',').raw((byte) '"').ascii(name).raw((byte) '"').raw((byte) ':');
+    buf.asciiFieldPrefix(name);
   }
 
   /** Ends the field begun by {@link #startField}; a field that did not fit is dropped whole. */

@@ -397,6 +397,24 @@ public final class JsonBuffer {
     return true;
   }
 
+  /**
+   * Writes {@code ,"name":} for a name already checked to be plain ASCII, with one bounds check.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): low bytes, no copy
+  public void asciiFieldPrefix(String name) {
+    int n = name.length();
+    if (room(n + 4)) {
+      byte[] b = buf;
+      int p = pos;
+      b[p] = ',';
+      b[p + 1] = '"';
+      name.getBytes(0, n, b, p + 2);
+      b[p + n + 2] = '"';
+      b[p + n + 3] = ':';
+      pos = p + n + 4;
+    }
+  }
+
   /** Writes {@code "name":} for a name known to need no escaping. */
   public JsonBuffer name(byte[] quotedNameColon) {
     return raw(quotedNameColon);

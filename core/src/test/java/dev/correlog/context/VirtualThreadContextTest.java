@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Virtual threads need Java 21; the build runs on 17. This test finds a JDK of 21 or later beside
  * the running one (or under /usr/lib/jvm) and runs {@link VirtualThreadProbe} in it.
  */
-class VirtualThreadContextTest {
+public class VirtualThreadContextTest {
   private static final Pattern VERSION = Pattern.compile("version \"(?:1\\.)?(\\d+)");
 
   @Test
@@ -57,7 +57,7 @@ class VirtualThreadContextTest {
   }
 
   /** The java launcher of the newest JDK of version 21 or later that can be found, or null. */
-  static Path findJava21OrLater() throws InterruptedException {
+  public static Path findJava21OrLater() throws InterruptedException {
     Path home = Path.of(System.getProperty("java.home"));
     if (Runtime.version().feature() >= 21) {
       return home.resolve("bin").resolve(launcherName());
