@@ -7,8 +7,10 @@ import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AsyncAppender;
 import org.apache.logging.log4j.core.appender.OutputStreamAppender;
 import org.apache.logging.log4j.core.config.AbstractConfiguration;
+import org.apache.logging.log4j.core.config.AppenderRef;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.filter.ThreadContextMapFilter;
@@ -19,7 +21,7 @@ import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
  * A private Log4j2 {@link LoggerContext}, configured in code (no configuration file is looked up):
  * synchronous loggers, root at INFO, one {@link OutputStreamAppender} with a {@link
  * JsonTemplateLayout} writing to the given stream, flushed after every event (the default {@code
- * immediateFlush}).
+ * immediateFlush}), directly or through an {@link AsyncAppender}.
  */
 final class Log4j2Setup {
   /**
@@ -54,7 +56,18 @@ final class Log4j2Setup {
    */
   static LoggerContext context(OutputStream out, boolean dropUnsampled) {
     LoggerContext ctx = new LoggerContext("peers");
-    ctx.start(new StreamConfiguration(ctx, out, dropUnsampled));
+    ctx.start(new StreamConfiguration(ctx, out, dropUnsampled, false));
+    return ctx;
+  }
+
+  /**
+   * As {@link #context}, through an {@link AsyncAppender} with its defaults (1024 events in an
+   * {@code ArrayBlockingQueue}, one thread, {@code blocking}). What happens when the queue is full
+   * is Log4j2's process-wide {@code log4j2.asyncQueueFullPolicy}: by default the caller waits.
+   */
+  static LoggerContext asyncContext(OutputStream out) {
+    LoggerContext ctx = new LoggerContext("peers");
+    ctx.start(new StreamConfiguration(ctx, out, false, true));
     return ctx;
   }
 
@@ -76,11 +89,13 @@ final class Log4j2Setup {
   private static final class StreamConfiguration extends AbstractConfiguration {
     private final OutputStream out;
     private final boolean dropUnsampled;
+    private final boolean async;
 
-    StreamConfiguration(LoggerContext ctx, OutputStream out, boolean dropUnsampled) {
+    StreamConfiguration(LoggerContext ctx, OutputStream out, boolean dropUnsampled, boolean async) {
       super(ctx, ConfigurationSource.NULL_SOURCE);
       this.out = out;
       this.dropUnsampled = dropUnsampled;
+      this.async = async;
       setName("peers");
       isShutdownHookEnabled = false; // the benchmark stops the context itself
     }
@@ -91,13 +106,24 @@ final class Log4j2Setup {
           JsonTemplateLayout.newBuilder().setConfiguration(this).setEventTemplate(TEMPLATE).build();
       Appender appender =
           OutputStreamAppender.newBuilder()
-              .setName("discard")
+              .setName("stream")
               .setConfiguration(this)
               .setLayout(layout)
               .setTarget(out)
               .build();
       appender.start();
       addAppender(appender);
+      if (async) {
+        appender =
+            AsyncAppender.newBuilder()
+                .setName("async")
+                .setConfiguration(this)
+                .setAppenderRefs(
+                    new AppenderRef[] {AppenderRef.createAppenderRef("stream", null, null)})
+                .build();
+        appender.start();
+        addAppender(appender);
+      }
       LoggerConfig root = getRootLogger();
       root.setLevel(Level.INFO);
       root.addAppender(appender, null, null);
