@@ -269,6 +269,7 @@ public final class TraceContext {
         + (parentSpanId != 0 ? ", parent_span_id=" + parentSpanIdHex() : "")
         + ", flags="
         + flags
+        + (decided ? "" : " (sampling undecided)")
         + (requestId != null ? ", request_id=" + requestId : "")
         + (traceState != null ? ", tracestate=" + traceState : "")
         + "}";

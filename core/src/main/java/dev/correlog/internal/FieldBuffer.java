@@ -17,6 +17,7 @@ final class FieldBuffer {
   private String[] names = new String[16];
   private int[] hashes = new int[16];
   private int nameCount;
+  private long nameBits;
   private int fieldMark;
   private boolean truncated;
   private final List<String> violations = new ArrayList<>(4);
@@ -39,6 +40,7 @@ final class FieldBuffer {
       names[i] = null;
     }
     nameCount = 0;
+    nameBits = 0;
     truncated = false;
     violations.clear();
     firstViolationField = null;
@@ -48,18 +50,28 @@ final class FieldBuffer {
   /** True when {@code name} was already added; otherwise remembers it. */
   boolean seen(String name) {
     int h = name.hashCode();
+    long bit = 1L << (h ^ (h >>> 6)); // a 64-bit Bloom filter of the names so far
+    if ((nameBits & bit) == 0) {
+      nameBits |= bit;
+      remember(name, h);
+      return false;
+    }
     for (int i = 0; i < nameCount; i++) {
       if (hashes[i] == h && (names[i] == name || names[i].equals(name))) {
         return true;
       }
     }
+    remember(name, h);
+    return false;
+  }
+
+  private void remember(String name, int h) {
     if (nameCount == names.length) {
       names = java.util.Arrays.copyOf(names, nameCount * 2);
       hashes = java.util.Arrays.copyOf(hashes, nameCount * 2);
     }
     names[nameCount] = name;
     hashes[nameCount++] = h;
-    return false;
   }
 
   void violation(String field, String message) {

@@ -4,6 +4,16 @@ package dev.correlog.internal;
 public final class Hex {
   private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
+  /** Value of each Latin-1 character as a lowercase hex digit, or -1. */
+  private static final byte[] LOWER_VALUE = new byte[256];
+
+  static {
+    java.util.Arrays.fill(LOWER_VALUE, (byte) -1);
+    for (int i = 0; i < 16; i++) {
+      LOWER_VALUE[DIGITS[i]] = (byte) i;
+    }
+  }
+
   private Hex() {}
 
   public static String toHex(long v) {
@@ -61,5 +71,23 @@ public final class Hex {
       }
     }
     return true;
+  }
+
+  /**
+   * Parses the 8 characters of {@code s} from {@code at} (the caller checks the length) as
+   * lowercase hex, validating them in the same pass. Returns the value, in [0, 2^32), or a negative
+   * number when any character is not lowercase hex: an invalid digit is -1, which sets the upper 32
+   * bits, and the at most 7 shifts by 4 that follow cannot clear them. Callers combine several
+   * groups with {@code |} and check the sign once; independent groups also parse in parallel.
+   */
+  public static long parse8(String s, int at) {
+    long v = 0;
+    for (int i = at, end = at + 8; i < end; i++) {
+      char c = s.charAt(i);
+      // Table lookup, no branch on the digit: ids are random, so digit-or-letter is unpredictable.
+      // (255 - c) >> 31 is -1 for a character beyond Latin-1, 0 otherwise.
+      v = v << 4 | LOWER_VALUE[c & 0xff] | ((255 - c) >> 31);
+    }
+    return v;
   }
 }

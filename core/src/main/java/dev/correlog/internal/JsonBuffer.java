@@ -145,24 +145,57 @@ public final class JsonBuffer {
     if (!room(20)) {
       return this;
     }
+    byte[] b = buf;
+    int p = pos;
     if (v < 0) {
-      buf[pos++] = '-';
+      b[p++] = '-';
       v = -v;
     }
-    int digits = digits(v);
-    int end = pos + digits;
-    int p = end;
-    do {
-      buf[--p] = (byte) ('0' + (int) (v % 10));
-      v /= 10;
-    } while (v != 0);
+    int end = p + digits(v);
+    int q = end;
+    while (v >= 100) {
+      long next = v / 100;
+      int pair = (int) (v - next * 100) << 1;
+      b[--q] = DIGIT_PAIRS[pair + 1];
+      b[--q] = DIGIT_PAIRS[pair];
+      v = next;
+    }
+    if (v >= 10) {
+      int pair = (int) v << 1;
+      b[--q] = DIGIT_PAIRS[pair + 1];
+      b[--q] = DIGIT_PAIRS[pair];
+    } else {
+      b[--q] = (byte) ('0' + v);
+    }
     pos = end;
     return this;
   }
 
+  /** "00", "01", ... "99", side by side. */
+  private static final byte[] DIGIT_PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+      DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
   private static int digits(long v) {
-    long p = 10;
-    for (int i = 1; i < 19; i++) {
+    if (v < 10) {
+      return 1;
+    }
+    if (v < 100) {
+      return 2;
+    }
+    if (v < 1000) {
+      return 3;
+    }
+    if (v < 100_000) {
+      return v < 10_000 ? 4 : 5;
+    }
+    long p = 1_000_000;
+    for (int i = 6; i < 19; i++) {
       if (v < p) {
         return i;
       }

@@ -1,0 +1,271 @@
+package dev.correlog.internal.propagation;
+
+/**
+ * W3C {@code tracestate}: validation, normalisation and the truncation rule for injection.
+ *
+ * <p>Grammar (Level 2): list members separated by commas, optional spaces and tabs around each,
+ * empty members allowed and skipped, at most 32 members, no key twice. A key is either simple,
+ * {@code [a-z][a-z0-9_\-*\/]{0,255}}, or multi-tenant, {@code tenant@system} with a tenant of 1 to
+ * 241 characters starting with a letter or digit and a system of 1 to 14 starting with a letter. A
+ * value is 1 to 256 printable ASCII characters (0x20 to 0x7E) except {@code ','} and {@code '='},
+ * and does not end with a space.
+ *
+ * <p>Choice: if any member is invalid the whole {@code tracestate} is discarded, as the spec
+ * allows; keeping the valid members of a header that is known to be damaged would forward guesses.
+ */
+final class TraceStates {
+  /** Longer {@code tracestate} values are ignored without being read. */
+  static final int MAX_EXTRACT = 8192;
+
+  /** Injected values are truncated to this length (whole members dropped). */
+  static final int MAX_INJECT = 512;
+
+  /** Members longer than this are dropped first when truncating. */
+  static final int LARGE_MEMBER = 128;
+
+  static final int MAX_MEMBERS = 32;
+
+  private static final long CLEAN = 1L << 8;
+
+  /** Character classes of ASCII: a key character, a value character other than space. */
+  private static final byte KEY = 1;
+
+  private static final byte VALUE = 2;
+  private static final byte[] CLASS = new byte[128];
+
+  static {
+    for (char c = 0x21; c <= 0x7e; c++) {
+      if (c != ',' && c != '=') {
+        CLASS[c] = VALUE;
+      }
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      CLASS[c] |= KEY;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      CLASS[c] |= KEY;
+    }
+    for (char c : new char[] {'_', '-', '*', '/'}) {
+      CLASS[c] |= KEY;
+    }
+  }
+
+  private static final int TOTAL_SHIFT = 16;
+
+  private TraceStates() {}
+
+  /**
+   * The {@code tracestate} to keep from a received value: the value itself when it is valid and has
+   * no whitespace or empty members, a normalised copy when it has some, null when it is absent,
+   * empty, too long or invalid.
+   */
+  static String forExtract(String s) {
+    if (s == null || s.length() > MAX_EXTRACT) {
+      return null;
+    }
+    long r = scan(s);
+    if (r <= 0 || (r & 0xff) == 0) {
+      return null;
+    }
+    return (r & CLEAN) != 0 ? s : join(s, Integer.MAX_VALUE);
+  }
+
+  /** The {@code tracestate} to send: validated, normalised and truncated to 512; null for none. */
+  static String forInject(String s) {
+    if (s == null || s.length() > MAX_EXTRACT) {
+      return null;
+    }
+    long r = scan(s);
+    if (r <= 0 || (r & 0xff) == 0) {
+      return null;
+    }
+    if ((r & CLEAN) != 0 && (r >>> TOTAL_SHIFT) <= MAX_INJECT) {
+      return s;
+    }
+    return join(s, MAX_INJECT);
+  }
+
+  /**
+   * Validates {@code s} without allocating. Returns -1 when invalid; otherwise the member count in
+   * bits 0-7, {@link #CLEAN} when there is no whitespace and no empty member, and the length of the
+   * normalised value (members joined by single commas) from bit 16.
+   */
+  static long scan(String s) {
+    int n = s.length();
+    int i = 0;
+    int count = 0;
+    int total = 0;
+    boolean clean = true;
+    long seen = 0; // one bit per key hash: a cheap first test for duplicate keys
+    while (true) {
+      int start = i;
+      i = CarrierAccess.trimStart(s, i, n);
+      if (i != start) {
+        clean = false;
+      }
+      if (i == n || s.charAt(i) == ',') { // empty member
+        clean = false;
+        if (i == n) {
+          break;
+        }
+        i++;
+        continue;
+      }
+      int ks = i;
+      int at = -1;
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 128 || (CLASS[c] & KEY) == 0) {
+          if (c != '@' || at >= 0) {
+            break;
+          }
+          at = i;
+        }
+      }
+      if (i == n || s.charAt(i) != '=' || !validKey(s, ks, at, i)) {
+        return -1;
+      }
+      int ke = i++;
+      int vs = i;
+      int ve = -1;
+      boolean tab = false;
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c < 128 && (CLASS[c] & VALUE) != 0) {
+          if (tab) {
+            return -1;
+          }
+          ve = i + 1;
+        } else if (c == ',') {
+          break;
+        } else if (c == '\t') {
+          tab = true;
+        } else if (c != ' ') {
+          return -1;
+        }
+      }
+      if (ve < 0 || ve - vs > 256 || ++count > MAX_MEMBERS) {
+        return -1;
+      }
+      if (ve != i) {
+        clean = false;
+      }
+      long bit = 1L << (keyHash(s, ks, ke) & 63);
+      if ((seen & bit) != 0 && seenBefore(s, ks, ke)) {
+        return -1;
+      }
+      seen |= bit;
+      total += ve - ks + (count > 1 ? 1 : 0);
+      if (i == n) {
+        break;
+      }
+      i++; // the comma
+    }
+    return count | (clean ? CLEAN : 0) | ((long) total << TOTAL_SHIFT);
+  }
+
+  private static boolean validKey(String s, int ks, int at, int ke) {
+    if (at < 0) {
+      return ke - ks <= 256 && isLcAlpha(s.charAt(ks));
+    }
+    int tenant = at - ks;
+    int system = ke - at - 1;
+    return tenant >= 1
+        && tenant <= 241
+        && isLcAlphaOrDigit(s.charAt(ks))
+        && system >= 1
+        && system <= 14
+        && isLcAlpha(s.charAt(at + 1));
+  }
+
+  /** True when the key [ks, ke) already occurs in the (valid) members before {@code ks}. */
+  private static boolean seenBefore(String s, int ks, int ke) {
+    int len = ke - ks;
+    int i = 0;
+    while (i < ks) {
+      i = CarrierAccess.trimStart(s, i, ks);
+      int eq = i;
+      while (eq < ks && s.charAt(eq) != '=' && s.charAt(eq) != ',') {
+        eq++;
+      }
+      if (eq < ks && s.charAt(eq) == '=' && eq - i == len && s.regionMatches(i, s, ks, len)) {
+        return true;
+      }
+      int comma = s.indexOf(',', eq);
+      if (comma < 0) {
+        return false;
+      }
+      i = comma + 1;
+    }
+    return false;
+  }
+
+  /**
+   * The members of valid {@code s} joined by single commas; when that is longer than {@code limit},
+   * members over 128 characters are dropped first (from the end), then members from the end, until
+   * it fits. Null when nothing is left.
+   */
+  private static String join(String s, int limit) {
+    int[] from = new int[MAX_MEMBERS];
+    int[] to = new int[MAX_MEMBERS];
+    int m = 0;
+    int total = -1;
+    for (int i = 0, n = s.length(); i <= n; ) {
+      int comma = s.indexOf(',', i);
+      int end = comma < 0 ? n : comma;
+      int b = CarrierAccess.trimStart(s, i, end);
+      int e = CarrierAccess.trimEnd(s, b, end);
+      if (e > b) {
+        from[m] = b;
+        to[m++] = e;
+        total += e - b + 1;
+      }
+      i = end + 1;
+    }
+    boolean[] dropped = new boolean[m];
+    int kept = m;
+    while (total > limit && kept > 0) {
+      int victim = -1;
+      for (int k = m - 1; k >= 0 && victim < 0; k--) {
+        if (!dropped[k] && to[k] - from[k] > LARGE_MEMBER) {
+          victim = k;
+        }
+      }
+      for (int k = m - 1; k >= 0 && victim < 0; k--) {
+        if (!dropped[k]) {
+          victim = k;
+        }
+      }
+      dropped[victim] = true;
+      kept--;
+      total -= to[victim] - from[victim] + 1;
+    }
+    if (kept == 0) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(total);
+    for (int k = 0; k < m; k++) {
+      if (!dropped[k]) {
+        if (out.length() > 0) {
+          out.append(',');
+        }
+        out.append(s, from[k], to[k]);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A cheap hash of the key [ks, ke): its length and its last two characters. */
+  private static int keyHash(String s, int ks, int ke) {
+    int len = ke - ks;
+    return len * 7 + s.charAt(ke - 1) * 31 + (len > 1 ? s.charAt(ke - 2) : 0);
+  }
+
+  private static boolean isLcAlphaOrDigit(char c) {
+    return isLcAlpha(c) || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isLcAlpha(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+}

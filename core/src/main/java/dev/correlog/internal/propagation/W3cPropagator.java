@@ -1,0 +1,144 @@
+package dev.correlog.internal.propagation;
+
+import dev.correlog.context.TraceContext;
+import dev.correlog.internal.Hex;
+import dev.correlog.propagation.Getter;
+import dev.correlog.propagation.Propagator;
+import dev.correlog.propagation.Setter;
+import java.util.List;
+
+/**
+ * W3C Trace Context Level 2: {@code traceparent} and {@code tracestate}.
+ *
+ * <p>{@code traceparent} is {@code version-traceid-parentid-flags} in lowercase hex. Version 00 is
+ * exactly 55 characters; a higher version is read by its first four fields, which must be followed
+ * by {@code '-'} or the end; version ff, all-zero ids, uppercase and wrong lengths are invalid.
+ * Surrounding spaces and tabs are ignored. A comma anywhere means the header was sent twice and the
+ * values were joined, which is invalid too. Only the sampled and random flags are kept, and the
+ * header is always re-emitted as version 00. Without a valid {@code traceparent} the {@code
+ * tracestate} is not read; an invalid {@code tracestate} is dropped whole (see {@link TraceStates})
+ * and never invalidates the {@code traceparent}.
+ */
+public final class W3cPropagator implements Propagator {
+  public static final W3cPropagator INSTANCE = new W3cPropagator();
+
+  static final String TRACEPARENT = "traceparent";
+  static final String TRACESTATE = "tracestate";
+
+  /** Longer {@code traceparent} values are ignored without being read. */
+  static final int MAX_TRACEPARENT = 512;
+
+  private static final int V00_LENGTH = 55;
+  private static final List<String> FIELDS = List.of(TRACEPARENT, TRACESTATE);
+
+  private W3cPropagator() {}
+
+  @Override
+  public List<String> fields() {
+    return FIELDS;
+  }
+
+  @Override
+  public <C> TraceContext extract(C carrier, Getter<C> getter) {
+    try {
+      String tp = CarrierAccess.get(getter, carrier, TRACEPARENT);
+      if (tp == null || tp.length() > MAX_TRACEPARENT) {
+        return null;
+      }
+      return parse(tp, carrier, getter);
+    } catch (RuntimeException e) {
+      CarrierAccess.failed("w3c extract", e);
+      return null;
+    }
+  }
+
+  private static <C> TraceContext parse(String s, C carrier, Getter<C> getter) {
+    int b = CarrierAccess.trimStart(s, 0, s.length());
+    int e = CarrierAccess.trimEnd(s, b, s.length());
+    int n = e - b;
+    if (n < V00_LENGTH) {
+      return null;
+    }
+    int v0 = Hex.lowerDigit(s.charAt(b));
+    int v1 = Hex.lowerDigit(s.charAt(b + 1));
+    if ((v0 | v1) < 0) {
+      return null;
+    }
+    int version = v0 << 4 | v1;
+    if (version == 0xff || (n != V00_LENGTH && (version == 0 || !futureTail(s, b + 55, e)))) {
+      return null;
+    }
+    if (s.charAt(b + 2) != '-' || s.charAt(b + 35) != '-' || s.charAt(b + 52) != '-') {
+      return null;
+    }
+    long h0 = Hex.parse8(s, b + 3);
+    long h1 = Hex.parse8(s, b + 11);
+    long l0 = Hex.parse8(s, b + 19);
+    long l1 = Hex.parse8(s, b + 27);
+    long s0 = Hex.parse8(s, b + 36);
+    long s1 = Hex.parse8(s, b + 44);
+    int f0 = Hex.lowerDigit(s.charAt(b + 53));
+    int f1 = Hex.lowerDigit(s.charAt(b + 54));
+    if ((h0 | h1 | l0 | l1 | s0 | s1 | f0 | f1) < 0) {
+      return null;
+    }
+    long high = h0 << 32 | h1;
+    long low = l0 << 32 | l1;
+    long span = s0 << 32 | s1;
+    if ((high == 0 && low == 0) || span == 0) {
+      return null;
+    }
+    byte flags = (byte) (f1 & (TraceContext.FLAG_SAMPLED | TraceContext.FLAG_RANDOM));
+    String ts = TraceStates.forExtract(CarrierAccess.get(getter, carrier, TRACESTATE));
+    return TraceContext.of(high, low, span, 0, flags, ts, null);
+  }
+
+  /** A future version's extra fields: a '-' right after the flags, and no comma (a joined pair). */
+  private static boolean futureTail(String s, int at, int end) {
+    if (s.charAt(at) != '-') {
+      return false;
+    }
+    for (int i = at + 1; i < end; i++) {
+      if (s.charAt(i) == ',') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public <C> void inject(TraceContext context, C carrier, Setter<C> setter) {
+    if (context == null) {
+      return;
+    }
+    try {
+      setter.set(carrier, TRACEPARENT, traceparent(context));
+      String ts = TraceStates.forInject(context.traceState());
+      if (ts != null) {
+        setter.set(carrier, TRACESTATE, ts);
+      }
+    } catch (Throwable e) {
+      CarrierAccess.rethrowIfFatal(e);
+      CarrierAccess.failed("w3c inject", e);
+    }
+  }
+
+  /**
+   * The version 00 {@code traceparent} of {@code context}. The id hex strings are the context's
+   * own, built once and shared with every log line; copying them beats encoding the longs again.
+   */
+  static String traceparent(TraceContext context) {
+    char[] c = InjectBuffer.get();
+    c[0] = '0';
+    c[1] = '0';
+    c[2] = '-';
+    context.traceIdHex().getChars(0, 32, c, 3);
+    c[35] = '-';
+    context.spanIdHex().getChars(0, 16, c, 36);
+    c[52] = '-';
+    c[53] = '0';
+    c[54] =
+        (char) ('0' + (context.flags() & (TraceContext.FLAG_SAMPLED | TraceContext.FLAG_RANDOM)));
+    return new String(c, 0, V00_LENGTH);
+  }
+}

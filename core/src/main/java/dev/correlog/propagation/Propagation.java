@@ -1,0 +1,57 @@
+package dev.correlog.propagation;
+
+import dev.correlog.context.TraceContext;
+import dev.correlog.internal.propagation.CarrierAccess;
+import dev.correlog.internal.propagation.ExtractHooks;
+
+/**
+ * The receiving edge of a hop: what a server filter, a Kafka consumer or a gRPC interceptor does
+ * with an incoming request.
+ *
+ * <pre>{@code
+ * TraceContext span = Propagation.startServerSpan(headers, Carriers.MAP_GETTER);
+ * try (Scope scope = span.attach()) {
+ *   log.info("request.received").emit(); // parent_span_id is the caller's span id
+ * }
+ * }</pre>
+ */
+public final class Propagation {
+  private Propagation() {}
+
+  /** {@link #startServerSpan(Object, Getter, Propagator)} with {@link Propagators#defaults()}. */
+  public static <C> TraceContext startServerSpan(C carrier, Getter<C> getter) {
+    return startServerSpan(carrier, getter, Propagators.defaults());
+  }
+
+  /**
+   * This hop's span for an incoming request. When {@code propagator} extracts the caller's context,
+   * the result is its {@link TraceContext#newChild() child}: same trace, new span id, and the
+   * caller's span id as parent. Otherwise a new trace is started ({@link TraceContext#newRoot()}),
+   * carrying the request's valid {@code x-request-id} and a lone B3 sampling decision ({@code b3:
+   * 1} sets the sampled flag, {@code b3: 0} leaves it clear) when {@code propagator} reads those
+   * headers, as {@link Propagators#defaults()} does. Never throws and never returns null.
+   */
+  public static <C> TraceContext startServerSpan(
+      C carrier, Getter<C> getter, Propagator propagator) {
+    TraceContext caller = null;
+    try {
+      caller = propagator.extract(carrier, getter);
+    } catch (Throwable e) {
+      CarrierAccess.rethrowIfFatal(e);
+      CarrierAccess.failed("extract", e);
+    }
+    if (caller != null) {
+      return caller.newChild();
+    }
+    TraceContext root = TraceContext.newRoot();
+    if (propagator instanceof ExtractHooks) {
+      try {
+        root = ((ExtractHooks) propagator).seedRoot(root, carrier, getter);
+      } catch (Throwable e) {
+        CarrierAccess.rethrowIfFatal(e);
+        CarrierAccess.failed("extract", e);
+      }
+    }
+    return root;
+  }
+}
