@@ -1,0 +1,121 @@
+package dev.correlog.benchmarks.peers;
+
+import dev.correlog.Correlog;
+import dev.correlog.EventBuilder;
+import dev.correlog.EventLogger;
+import dev.correlog.benchmarks.event.DiscardingSink;
+import dev.correlog.context.Scope;
+import dev.correlog.sink.Sink;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Correlog's side of the comparison with the peers: the order line through the event API, inside an
+ * attached request scope, written synchronously to a discarding sink.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class CorrelogBenchmark {
+
+  /** A Correlog at INFO, keeping every trace, inside the sampled request's scope. */
+  @State(org.openjdk.jmh.annotations.Scope.Thread)
+  public static class Sampled {
+    final DiscardingSink sink = new DiscardingSink();
+    Correlog correlog;
+    EventLogger log;
+    Scope scope;
+
+    @Setup
+    public void setUp() {
+      correlog = correlog(sink, 1.0);
+      log = correlog.logger(Fixture.LOGGER);
+      scope = Fixture.REQUEST.attach();
+    }
+
+    @TearDown
+    public void tearDown() {
+      scope.close();
+      correlog.close();
+    }
+  }
+
+  /** A Correlog keeping no new trace, inside a request decided not sampled. */
+  @State(org.openjdk.jmh.annotations.Scope.Thread)
+  public static class Unsampled {
+    final DiscardingSink sink = new DiscardingSink();
+    Correlog correlog;
+    EventLogger log;
+    Scope scope;
+
+    @Setup
+    public void setUp() {
+      correlog = correlog(sink, 0.0);
+      log = correlog.logger(Fixture.LOGGER);
+      scope = Fixture.UNSAMPLED_REQUEST.attach();
+    }
+
+    @TearDown
+    public void tearDown() {
+      scope.close();
+      correlog.close();
+    }
+  }
+
+  static Correlog correlog(Sink sink, double headRatio) {
+    return Correlog.builder()
+        .service(Fixture.SERVICE)
+        .version(Fixture.VERSION)
+        .headRatio(headRatio)
+        .sink(sink)
+        .build();
+  }
+
+  /** The order line, as the benchmark and the equivalence test write it. */
+  static void info(EventLogger log) {
+    order(log.info(Fixture.EVENT));
+  }
+
+  private static void order(EventBuilder event) {
+    event
+        .field("user_id", 12345L)
+        .field("order_id", 67890L)
+        .field("amount", 99.99)
+        .field("currency", "EUR")
+        .field("country", "FR")
+        .field("express", true)
+        .message(Fixture.MESSAGE)
+        .emit();
+  }
+
+  /** The order line, encoded and written. */
+  @Benchmark
+  public long info(Sampled s) {
+    info(s.log);
+    return s.sink.bytes;
+  }
+
+  /** The order line at DEBUG on an INFO logger: the shared no-op builder, no guard needed. */
+  @Benchmark
+  public void debugDisabled(Sampled s) {
+    order(s.log.debug(Fixture.EVENT));
+  }
+
+  /** The order line in a request decided not sampled: dropped before any encoding. */
+  @Benchmark
+  public long sampledOut(Unsampled s) {
+    info(s.log);
+    return s.sink.bytes;
+  }
+}

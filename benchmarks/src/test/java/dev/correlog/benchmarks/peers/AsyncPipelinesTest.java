@@ -1,0 +1,70 @@
+package dev.correlog.benchmarks.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Each asynchronous set-up, driven once by hand, writes the line it was given. */
+class AsyncPipelinesTest {
+
+  @Test
+  void correlog_writesEachLineOnce() throws Exception {
+    CorrelogAsyncBenchmark bench = new CorrelogAsyncBenchmark();
+    CorrelogAsyncBenchmark.Dropping dropping = new CorrelogAsyncBenchmark.Dropping();
+    dropping.setUp();
+    CorrelogAsyncBenchmark.DroppingProducer p1 = new CorrelogAsyncBenchmark.DroppingProducer();
+    p1.setUp(dropping);
+    bench.dropWhenFull(dropping, p1);
+    p1.tearDown();
+    dropping.tearDown();
+    CorrelogAsyncBenchmark.Waiting waiting = new CorrelogAsyncBenchmark.Waiting();
+    waiting.setUp();
+    CorrelogAsyncBenchmark.WaitingProducer p2 = new CorrelogAsyncBenchmark.WaitingProducer();
+    p2.setUp(waiting);
+    bench.waitWhenFull(waiting, p2);
+    p2.tearDown();
+    waiting.tearDown();
+
+    assertThat(dropping.producers.logged()).isEqualTo(1);
+    assertThat(dropping.sink.written()).isEqualTo(1);
+    assertThat(waiting.sink.written()).isEqualTo(1);
+  }
+
+  @Test
+  void logback_writesEachLineOnce() throws Exception {
+    LogbackAsyncBenchmark bench = new LogbackAsyncBenchmark();
+    LogbackAsyncBenchmark.Dropping dropping = new LogbackAsyncBenchmark.Dropping();
+    dropping.setUp();
+    LogbackAsyncBenchmark.DroppingProducer p1 = new LogbackAsyncBenchmark.DroppingProducer();
+    p1.setUp(dropping);
+    bench.dropWhenFull(dropping, p1);
+    p1.tearDown();
+    dropping.tearDown();
+    LogbackAsyncBenchmark.Waiting waiting = new LogbackAsyncBenchmark.Waiting();
+    waiting.setUp();
+    LogbackAsyncBenchmark.WaitingProducer p2 = new LogbackAsyncBenchmark.WaitingProducer();
+    p2.setUp(waiting);
+    bench.waitWhenFull(waiting, p2);
+    p2.tearDown();
+    waiting.tearDown();
+
+    assertThat(dropping.producers.logged()).isEqualTo(1);
+    assertThat(dropping.out.lines).isEqualTo(1);
+    assertThat(waiting.out.lines).isEqualTo(1);
+  }
+
+  @Test
+  void log4j2_writesEachLineOnce() throws Exception {
+    Log4j2AsyncBenchmark bench = new Log4j2AsyncBenchmark();
+    Log4j2AsyncBenchmark.Pipeline pipeline = new Log4j2AsyncBenchmark.Pipeline();
+    pipeline.setUp();
+    Log4j2AsyncBenchmark.Producer producer = new Log4j2AsyncBenchmark.Producer();
+    producer.setUp(pipeline);
+    bench.waitWhenFull(pipeline, producer);
+    producer.tearDown();
+    pipeline.tearDown();
+
+    assertThat(pipeline.producers.logged()).isEqualTo(1);
+    assertThat(pipeline.out.lines).isEqualTo(1);
+  }
+}
