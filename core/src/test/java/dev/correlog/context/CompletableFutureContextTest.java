@@ -118,7 +118,9 @@ class CompletableFutureContextTest {
         List.of(
             viaWrap.orTimeout(10, TimeUnit.SECONDS).join(),
             viaBound.orTimeout(10, TimeUnit.SECONDS).join());
-    assertThat(results.get(0).saw(null)).as(results.toString()).isTrue(); // submitted by the completer: no context
+    assertThat(results.get(0).saw(null))
+        .as(results.toString())
+        .isTrue(); // submitted by the completer: no context
     assertThat(results.get(1).saw(ctx)).isTrue();
   }
 }
