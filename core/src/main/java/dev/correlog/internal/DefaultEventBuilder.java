@@ -19,6 +19,7 @@ final class DefaultEventBuilder implements EventBuilder {
 
   final Engine engine;
   final boolean threadOwned;
+  private final int maxStringLength;
   final LineWriter line;
   final FieldBuffer fields;
   private final NestedObject nested = new NestedObject();
@@ -43,6 +44,7 @@ final class DefaultEventBuilder implements EventBuilder {
   DefaultEventBuilder(Engine engine, boolean threadOwned) {
     this.engine = engine;
     this.threadOwned = threadOwned;
+    this.maxStringLength = engine.config().maxStringLength();
     this.fields = new FieldBuffer(engine.config().maxLineBytes());
     this.line = new LineWriter(engine, this);
   }
@@ -90,6 +92,19 @@ final class DefaultEventBuilder implements EventBuilder {
    * maximum string length to write, 0 when the value must not be written (dropped or redacted).
    */
   private int begin(String name, FieldType type) {
+    // The common case, small enough to be inlined: no schema, a well-formed name, first use.
+    if (schema == null && inUse && name != null) {
+      FieldNames.Entry e = FieldNames.entry(name);
+      if (e.status == FieldNames.VALID && !fields.seen(name)) {
+        fields.startField(e.prefix);
+        return maxStringLength;
+      }
+    }
+    return checkedBegin(name, type);
+  }
+
+  /** {@link #begin} with every check: schemas, bad names, duplicates, a builder used after emit. */
+  private int checkedBegin(String name, FieldType type) {
     if (!inUse) {
       return 0; // a builder used after emit(): ignore
     }
@@ -106,7 +121,7 @@ final class DefaultEventBuilder implements EventBuilder {
               : "invalid field name '" + Strings.cap(name, 64) + "'");
       return 0;
     }
-    int maxChars = engine.config().maxStringLength();
+    int maxChars = maxStringLength;
     CompiledSchema s = schema;
     int index = s == null ? -1 : s.indexOf(name);
     if (index >= 0) {

@@ -91,6 +91,12 @@ final class FieldBuffer {
     return firstViolationField;
   }
 
+  /** Writes an encoded {@code ,"name":} prefix. */
+  void startField(byte[] prefix) {
+    fieldMark = buf.mark();
+    buf.rawSmall(prefix);
+  }
+
   /** Writes {@code ,"name":} for a name already checked to be plain ASCII. */
   void startField(String name) {
     fieldMark = buf.mark();

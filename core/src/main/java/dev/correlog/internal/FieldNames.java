@@ -40,20 +40,40 @@ public final class FieldNames {
   private static final int CACHE_SIZE = 1024;
   private static final Entry[] CACHE = new Entry[CACHE_SIZE];
 
-  private record Entry(String name, byte status) {}
+  /** A checked name: its status and, for a valid one, its encoded {@code ,"name":} prefix. */
+  public static final class Entry {
+    final String name;
+    public final byte status;
+    public final byte[] prefix;
+
+    Entry(String name, byte status) {
+      this.name = name;
+      this.status = status;
+      this.prefix =
+          status == VALID
+              ? (",\"" + name + "\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII)
+              : null;
+    }
+  }
 
   private FieldNames() {}
 
   /** {@link #VALID}, {@link #INVALID} or {@link #RESERVED}. */
   public static byte status(String name) {
+    return entry(name).status;
+  }
+
+  /** The checked entry of {@code name}, from the cache when it is there. */
+  public static Entry entry(String name) {
     int slot = name.hashCode() & (CACHE_SIZE - 1);
     Entry e = CACHE[slot];
     if (e != null && (e.name == name || e.name.equals(name))) {
-      return e.status;
+      return e;
     }
     byte s = isReserved(name) ? RESERVED : isValid(name) ? VALID : INVALID;
-    CACHE[slot] = new Entry(name, s);
-    return s;
+    e = new Entry(name, s);
+    CACHE[slot] = e;
+    return e;
   }
 
   public static boolean isReserved(String name) {

@@ -119,6 +119,24 @@ public final class JsonBuffer {
     return raw(bytes, 0, bytes.length);
   }
 
+  /** {@link #raw(byte[])} for a few bytes: a plain loop beats arraycopy's set-up there. */
+  public JsonBuffer rawSmall(byte[] bytes) {
+    int n = bytes.length;
+    if (room(n)) {
+      byte[] b = buf;
+      int p = pos;
+      for (int i = 0; i < n; i++) {
+        b[p + i] = bytes[i];
+      }
+      pos = p + n;
+    }
+    return this;
+  }
+
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
   public JsonBuffer raw(byte[] bytes, int off, int len) {
     if (room(len)) {
       System.arraycopy(bytes, off, buf, pos, len);
@@ -242,22 +260,30 @@ public final class JsonBuffer {
     if (negative) {
       buf[pos++] = '-';
     }
-    long pow = 1;
-    for (int i = 0; i < scale; i++) {
-      pow *= 10;
-    }
-    longValue(m / pow);
-    buf[pos++] = '.';
     if (scale == 0) {
+      longValue(m);
+      buf[pos++] = '.';
       buf[pos++] = '0';
-    } else {
-      long frac = m % pow;
-      for (int i = scale - 1; i >= 0; i--) {
-        buf[pos + i] = (byte) ('0' + (int) (frac % 10));
-        frac /= 10;
-      }
-      pos += scale;
+      return;
     }
+    int d = digits(m);
+    if (d <= scale) {
+      // 0.0…0ddd
+      buf[pos++] = '0';
+      buf[pos++] = '.';
+      for (int i = d; i < scale; i++) {
+        buf[pos++] = '0';
+      }
+      longValue(m);
+      return;
+    }
+    // Write the digits, then open a gap for the point before the last `scale` of them.
+    int start = pos;
+    longValue(m);
+    int point = start + d - scale;
+    System.arraycopy(buf, point, buf, point + 1, scale);
+    buf[point] = '.';
+    pos++;
   }
 
   public JsonBuffer floatValue(float v) {
@@ -268,11 +294,11 @@ public final class JsonBuffer {
   }
 
   public JsonBuffer booleanValue(boolean v) {
-    return ascii(v ? "true" : "false");
+    return rawSmall(v ? TRUE : FALSE);
   }
 
   public JsonBuffer nullValue() {
-    return ascii("null");
+    return rawSmall(NULL);
   }
 
   /** Writes {@code v} as 16 lowercase hex digits. */
@@ -303,6 +329,17 @@ public final class JsonBuffer {
 
   /** Writes a quoted, escaped string of at most {@code maxChars} UTF-16 units of {@code s}. */
   public JsonBuffer string(CharSequence s, int maxChars) {
+    if (s instanceof String) {
+      String str = (String) s;
+      int n = str.length();
+      if (n <= maxChars && n <= SCRATCH_CHARS && quotedAscii(str, n)) {
+        return this;
+      }
+    }
+    return checkedString(s, maxChars);
+  }
+
+  private JsonBuffer checkedString(CharSequence s, int maxChars) {
     if (limit - pos < STRING_RESERVE + 2 || !room(2)) {
       overflow = true;
       return this;
@@ -320,9 +357,6 @@ public final class JsonBuffer {
   public void stringBody(CharSequence s, int maxChars) {
     int len = s.length();
     int n = Math.min(len, maxChars);
-    if (n == len && n <= SCRATCH_CHARS && s instanceof String && fastAscii((String) s, n)) {
-      return;
-    }
     boolean cut = n < len;
     // Where we must stop to leave room for the marker and the closing quote.
     int stop = limit - STRING_RESERVE;
@@ -393,27 +427,39 @@ public final class JsonBuffer {
   private final char[] scratch = new char[SCRATCH_CHARS];
 
   /**
-   * The common case: a short String of printable ASCII, copied with one bulk call and one tight
-   * loop. Returns false, having written nothing, when the string needs the general path.
+   * The common case: a short String of printable ASCII, written quoted with one bulk copy and one
+   * tight loop. Returns false, having written nothing, when the string needs the general path.
    */
-  private boolean fastAscii(String s, int n) {
-    // Room for every byte, the marker and the closing quote, below the limit and in the array.
-    int need = pos + n + STRING_RESERVE;
+  private boolean quotedAscii(String s, int n) {
+    // Room for the quotes and every byte, below the limit (keeping the string reserve).
+    int need = pos + n + STRING_RESERVE + 2;
     if (need > limit || (need > buf.length && !grow(need))) {
       return false;
     }
-    char[] c = scratch;
-    s.getChars(0, n, c, 0);
     byte[] b = buf;
-    int p = pos;
-    for (int i = 0; i < n; i++) {
-      char ch = c[i];
-      if (ch >= 0x80 || ESCAPE[ch] != 0) {
-        return false;
+    int p = pos + 1;
+    if (n <= 32) {
+      for (int i = 0; i < n; i++) {
+        char ch = s.charAt(i);
+        if (ch >= 0x80 || ESCAPE[ch] != 0) {
+          return false;
+        }
+        b[p + i] = (byte) ch;
       }
-      b[p + i] = (byte) ch;
+    } else {
+      char[] c = scratch;
+      s.getChars(0, n, c, 0);
+      for (int i = 0; i < n; i++) {
+        char ch = c[i];
+        if (ch >= 0x80 || ESCAPE[ch] != 0) {
+          return false;
+        }
+        b[p + i] = (byte) ch;
+      }
     }
-    pos = p + n;
+    b[pos] = '"';
+    b[p + n] = '"';
+    pos = p + n + 1;
     return true;
   }
 
