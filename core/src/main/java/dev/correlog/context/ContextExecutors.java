@@ -38,10 +38,11 @@ import java.util.function.Supplier;
  *
  * When a stage may be completed by a thread that lacks the context (an HTTP client's or a
  * scheduler's thread, say), bind the executor to the context once, with {@link
- * #currentContextExecutor(Executor)}: every stage given it runs in the context current at that
- * call, whichever thread submits it. Stages without an executor ({@code thenApply}) run on the
- * thread that completes the previous stage, or on the caller's when it is already complete; they
- * see that thread's context.
+ * #currentContextExecutor(Executor)} (which thread submits a stage is not fixed: the one that
+ * completes the previous stage, or a pool thread helping to fire dependents): every stage given it
+ * runs in the context current at that call, whichever thread submits it. Stages without an executor
+ * ({@code thenApply}) run on the thread that completes the previous stage, or on the caller's when
+ * it is already complete; they see that thread's context.
  */
 public final class ContextExecutors {
   private ContextExecutors() {}

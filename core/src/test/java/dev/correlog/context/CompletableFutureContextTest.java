@@ -118,9 +118,11 @@ class CompletableFutureContextTest {
         List.of(
             viaWrap.orTimeout(10, TimeUnit.SECONDS).join(),
             viaBound.orTimeout(10, TimeUnit.SECONDS).join());
-    assertThat(results.get(0).saw(null))
-        .as(results.toString())
-        .isTrue(); // submitted by the completer: no context
+    // The wrapped executor captures whatever thread submits the stage: the completer (no context)
+    // or a pool thread that helps fire the source's dependents after running the bound stage (with
+    // it): CompletableFuture lets either do it, so what viaWrap sees is not fixed. Only the bound
+    // executor gives a guarantee.
+    assertThat(results.get(0).saw(null) || results.get(0).saw(ctx)).isTrue();
     assertThat(results.get(1).saw(ctx)).isTrue();
   }
 }
