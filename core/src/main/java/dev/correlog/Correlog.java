@@ -3,7 +3,6 @@ package dev.correlog;
 import dev.correlog.context.TraceContext;
 import dev.correlog.internal.Engine;
 import dev.correlog.internal.EngineConfig;
-import dev.correlog.internal.Reporter;
 import dev.correlog.internal.Sampler;
 import dev.correlog.internal.Settings;
 import dev.correlog.sampling.ErrorBoost;
@@ -176,23 +175,7 @@ public final class Correlog implements AutoCloseable {
     }
     synchronized (Correlog.class) {
       if (global == null) {
-        Builder b = builder();
-        Settings s = Settings.ofProcess();
-        if (s.service() == null || s.version() == null) {
-          Reporter.once(
-              "global.defaults",
-              "no service/version configured for the global Correlog; using "
-                  + "unknown_service:java. Set OTEL_SERVICE_NAME and service.version in "
-                  + "OTEL_RESOURCE_ATTRIBUTES, -Dcorrelog.service/-Dcorrelog.version, or "
-                  + "correlog.properties");
-          if (s.service() == null) {
-            b.service("unknown_service:java");
-          }
-          if (s.version() == null) {
-            b.version("unknown");
-          }
-        }
-        global = b.build();
+        global = GlobalDefaults.build();
       }
       return global;
     }

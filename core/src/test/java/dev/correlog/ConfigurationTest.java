@@ -96,4 +96,17 @@ class ConfigurationTest {
       Correlog.uninstall();
     }
   }
+
+  @Test
+  void withNothingInstalled_theGlobalInstanceFallsBack_insteadOfFailing() {
+    Correlog.uninstall();
+    try {
+      Correlog g = Correlog.global();
+      String expected = System.getenv("OTEL_SERVICE_NAME");
+      assertThat(g.service()).isEqualTo(expected != null ? expected : "unknown_service:java");
+      assertThat(Correlog.global()).isSameAs(g);
+    } finally {
+      Correlog.uninstall();
+    }
+  }
 }

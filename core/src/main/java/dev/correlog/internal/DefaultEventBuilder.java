@@ -22,7 +22,7 @@ final class DefaultEventBuilder implements EventBuilder {
   private final int maxStringLength;
   final LineWriter line;
   final FieldBuffer fields;
-  private final NestedObject nested = new NestedObject();
+  private final NestedObjectBuilder nested;
 
   boolean inUse;
   Level level;
@@ -47,6 +47,7 @@ final class DefaultEventBuilder implements EventBuilder {
     this.maxStringLength = engine.config().maxStringLength();
     this.fields = new FieldBuffer(engine.config().maxLineBytes());
     this.line = new LineWriter(engine, this);
+    this.nested = new NestedObjectBuilder(this);
   }
 
   void begin(
@@ -297,7 +298,7 @@ final class DefaultEventBuilder implements EventBuilder {
     return this;
   }
 
-  private void writeObject(Consumer<ObjectBuilder> object) {
+  void writeObject(Consumer<ObjectBuilder> object) {
     if (nestedDepth >= 8) {
       fields.buffer().string("[nested too deep]", 32);
       return;
@@ -345,91 +346,6 @@ final class DefaultEventBuilder implements EventBuilder {
     } finally {
       reset();
       engine.release(this);
-    }
-  }
-
-  /** Nested object fields: names checked for form only; no schema applies inside. */
-  private final class NestedObject implements ObjectBuilder {
-    private boolean name(String name) {
-      if (name == null || FieldNames.status(name) == FieldNames.INVALID) {
-        fields.violation(
-            name, "invalid nested field name '" + Strings.cap(String.valueOf(name), 64) + "'");
-        return false;
-      }
-      fields.nestedName(name);
-      return true;
-    }
-
-    @Override
-    public ObjectBuilder field(String name, CharSequence value) {
-      if (name(name)) {
-        if (value == null) {
-          fields.buffer().nullValue();
-        } else {
-          fields.buffer().string(value, engine.config().maxStringLength());
-        }
-      }
-      return this;
-    }
-
-    @Override
-    public ObjectBuilder field(String name, long value) {
-      if (name(name)) {
-        fields.buffer().longValue(value);
-      }
-      return this;
-    }
-
-    @Override
-    public ObjectBuilder field(String name, double value) {
-      if (name(name)) {
-        fields.buffer().doubleValue(value);
-      }
-      return this;
-    }
-
-    @Override
-    public ObjectBuilder field(String name, boolean value) {
-      if (name(name)) {
-        fields.buffer().booleanValue(value);
-      }
-      return this;
-    }
-
-    @Override
-    public ObjectBuilder field(String name, Instant value) {
-      if (name(name)) {
-        if (value == null) {
-          fields.buffer().nullValue();
-        } else {
-          fields.timestamp(value);
-        }
-      }
-      return this;
-    }
-
-    @Override
-    public ObjectBuilder field(String name, Object value) {
-      if (name(name)) {
-        if (value == null) {
-          fields.buffer().nullValue();
-        } else {
-          fields.anyValue(value, engine.config().maxStringLength(), engine.metrics());
-        }
-      }
-      return this;
-    }
-
-    @Override
-    public ObjectBuilder field(String name, Consumer<ObjectBuilder> object) {
-      if (name(name)) {
-        if (object == null) {
-          fields.buffer().nullValue();
-        } else {
-          writeObject(object);
-        }
-      }
-      return this;
     }
   }
 }

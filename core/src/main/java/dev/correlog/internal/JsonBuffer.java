@@ -79,10 +79,6 @@ public final class JsonBuffer {
     return overflow;
   }
 
-  public int limit() {
-    return limit;
-  }
-
   /** Lowers or raises the limit (never below what is already written). */
   public void limit(int newLimit) {
     this.limit = Math.max(newLimit, pos);
@@ -157,69 +153,10 @@ public final class JsonBuffer {
   }
 
   public JsonBuffer longValue(long v) {
-    if (v == Long.MIN_VALUE) {
-      return ascii("-9223372036854775808");
+    if (room(Numbers.LONG_ROOM)) {
+      pos = Numbers.writeLong(buf, pos, v);
     }
-    if (!room(20)) {
-      return this;
-    }
-    byte[] b = buf;
-    int p = pos;
-    if (v < 0) {
-      b[p++] = '-';
-      v = -v;
-    }
-    int end = p + digits(v);
-    int q = end;
-    while (v >= 100) {
-      long next = v / 100;
-      int pair = (int) (v - next * 100) << 1;
-      b[--q] = DIGIT_PAIRS[pair + 1];
-      b[--q] = DIGIT_PAIRS[pair];
-      v = next;
-    }
-    if (v >= 10) {
-      int pair = (int) v << 1;
-      b[--q] = DIGIT_PAIRS[pair + 1];
-      b[--q] = DIGIT_PAIRS[pair];
-    } else {
-      b[--q] = (byte) ('0' + v);
-    }
-    pos = end;
     return this;
-  }
-
-  /** "00", "01", ... "99", side by side. */
-  private static final byte[] DIGIT_PAIRS = new byte[200];
-
-  static {
-    for (int i = 0; i < 100; i++) {
-      DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
-      DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-    }
-  }
-
-  private static int digits(long v) {
-    if (v < 10) {
-      return 1;
-    }
-    if (v < 100) {
-      return 2;
-    }
-    if (v < 1000) {
-      return 3;
-    }
-    if (v < 100_000) {
-      return v < 10_000 ? 4 : 5;
-    }
-    long p = 1_000_000;
-    for (int i = 6; i < 19; i++) {
-      if (v < p) {
-        return i;
-      }
-      p *= 10;
-    }
-    return 19;
   }
 
   /** Writes a double; NaN and infinities, which JSON cannot hold, are written as strings. */
@@ -227,63 +164,14 @@ public final class JsonBuffer {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return string(Double.toString(v), Integer.MAX_VALUE);
     }
-    // Fast path without allocation: the smallest k for which v * 10^k is an integer m below 2^53
-    // and m / 10^k gives v back. Both are correctly rounded, so the digits parse back to v.
-    double a = Math.abs(v);
-    if (a < 1e15 && (a >= 1e-3 || a == 0)) {
-      for (int k = 0; k < 16; k++) {
-        double m = a * POW10[k];
-        if (m < 9.007199254740992e15 && m == Math.rint(m) && m / POW10[k] == a) {
-          writeDecimal(v < 0 || (v == 0 && 1 / v < 0), (long) m, k);
-          return this;
-        }
+    if (room(Numbers.DOUBLE_ROOM)) {
+      int end = Numbers.writeDouble(buf, pos, v);
+      if (end >= 0) {
+        pos = end;
+        return this;
       }
     }
     return ascii(Double.toString(v));
-  }
-
-  private static final double[] POW10 = new double[16];
-
-  static {
-    double p = 1;
-    for (int i = 0; i < POW10.length; i++) {
-      POW10[i] = p;
-      p *= 10;
-    }
-  }
-
-  /** Writes {@code m / 10^scale} with at least one fractional digit. */
-  private void writeDecimal(boolean negative, long m, int scale) {
-    if (!room(40)) {
-      return;
-    }
-    if (negative) {
-      buf[pos++] = '-';
-    }
-    if (scale == 0) {
-      longValue(m);
-      buf[pos++] = '.';
-      buf[pos++] = '0';
-      return;
-    }
-    int d = digits(m);
-    if (d <= scale) {
-      // 0.0…0ddd
-      buf[pos++] = '0';
-      buf[pos++] = '.';
-      for (int i = d; i < scale; i++) {
-        buf[pos++] = '0';
-      }
-      longValue(m);
-      return;
-    }
-    // Write the digits, then open a gap for the point before the last `scale` of them.
-    int start = pos;
-    longValue(m);
-    int point = start + d - scale;
-    System.arraycopy(buf, point, buf, point + 1, scale);
-    buf[point] = '.';
-    pos++;
   }
 
   public JsonBuffer floatValue(float v) {
@@ -304,27 +192,9 @@ public final class JsonBuffer {
   /** Writes {@code v} as 16 lowercase hex digits. */
   public JsonBuffer hex16(long v) {
     if (room(16)) {
-      byte[] b = buf;
-      int p = pos;
-      for (int i = 7; i >= 0; i--) {
-        int pair = ((int) v & 0xff) << 1;
-        b[p + 2 * i] = HEX_PAIRS[pair];
-        b[p + 2 * i + 1] = HEX_PAIRS[pair + 1];
-        v >>>= 8;
-      }
-      pos = p + 16;
+      pos = Numbers.writeHex16(buf, pos, v);
     }
     return this;
-  }
-
-  /** The two hex digits of every byte value, side by side. */
-  private static final byte[] HEX_PAIRS = new byte[512];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      HEX_PAIRS[2 * i] = HEX[i >> 4];
-      HEX_PAIRS[2 * i + 1] = HEX[i & 0xf];
-    }
   }
 
   /** Writes a quoted, escaped string of at most {@code maxChars} UTF-16 units of {@code s}. */
@@ -491,28 +361,6 @@ public final class JsonBuffer {
       b[p + n + 2] = '"';
       b[p + n + 3] = ':';
       pos = p + n + 4;
-    }
-  }
-
-  /** Writes {@code "name":} for a name known to need no escaping. */
-  public JsonBuffer name(byte[] quotedNameColon) {
-    return raw(quotedNameColon);
-  }
-
-  /** Writes {@code ,"name":} where name may need escaping. */
-  public JsonBuffer fieldName(String name, boolean first) {
-    if (!first) {
-      raw((byte) ',');
-    }
-    string(name, 256);
-    return raw((byte) ':');
-  }
-
-  /** Two decimal digits. */
-  public void digits2(int v) {
-    if (room(2)) {
-      buf[pos++] = (byte) ('0' + v / 10);
-      buf[pos++] = (byte) ('0' + v % 10);
     }
   }
 

@@ -1,0 +1,100 @@
+package dev.correlog.internal;
+
+import dev.correlog.ObjectBuilder;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/** Nested object fields: names checked for form only; no schema applies inside. */
+final class NestedObjectBuilder implements ObjectBuilder {
+  private final DefaultEventBuilder event;
+  private final FieldBuffer fields;
+  private final int maxString;
+
+  NestedObjectBuilder(DefaultEventBuilder event) {
+    this.event = event;
+    this.fields = event.fields;
+    this.maxString = event.engine.config().maxStringLength();
+  }
+
+  private boolean name(String name) {
+    if (name == null || FieldNames.status(name) == FieldNames.INVALID) {
+      fields.violation(
+          name, "invalid nested field name '" + Strings.cap(String.valueOf(name), 64) + "'");
+      return false;
+    }
+    fields.nestedName(name);
+    return true;
+  }
+
+  @Override
+  public ObjectBuilder field(String name, CharSequence value) {
+    if (name(name)) {
+      if (value == null) {
+        fields.buffer().nullValue();
+      } else {
+        fields.buffer().string(value, maxString);
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public ObjectBuilder field(String name, long value) {
+    if (name(name)) {
+      fields.buffer().longValue(value);
+    }
+    return this;
+  }
+
+  @Override
+  public ObjectBuilder field(String name, double value) {
+    if (name(name)) {
+      fields.buffer().doubleValue(value);
+    }
+    return this;
+  }
+
+  @Override
+  public ObjectBuilder field(String name, boolean value) {
+    if (name(name)) {
+      fields.buffer().booleanValue(value);
+    }
+    return this;
+  }
+
+  @Override
+  public ObjectBuilder field(String name, Instant value) {
+    if (name(name)) {
+      if (value == null) {
+        fields.buffer().nullValue();
+      } else {
+        fields.timestamp(value);
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public ObjectBuilder field(String name, Object value) {
+    if (name(name)) {
+      if (value == null) {
+        fields.buffer().nullValue();
+      } else {
+        fields.anyValue(value, maxString, event.engine.metrics());
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public ObjectBuilder field(String name, Consumer<ObjectBuilder> object) {
+    if (name(name)) {
+      if (object == null) {
+        fields.buffer().nullValue();
+      } else {
+        event.writeObject(object);
+      }
+    }
+    return this;
+  }
+}

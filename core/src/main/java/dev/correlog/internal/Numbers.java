@@ -1,0 +1,153 @@
+package dev.correlog.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Number encoders for {@link JsonBuffer}: each writes into {@code b} at {@code p}, which the caller
+ * has made room for, and returns the position after what it wrote. No allocation.
+ */
+final class Numbers {
+  /** Room a long needs: a sign and 19 digits. */
+  static final int LONG_ROOM = 20;
+
+  /** Room a double written by {@link #writeDouble} needs. */
+  static final int DOUBLE_ROOM = 40;
+
+  private static final byte[] MIN_LONG = "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** "00", "01", ... "99", side by side. */
+  private static final byte[] DIGIT_PAIRS = new byte[200];
+
+  /** The two hex digits of every byte value, side by side. */
+  private static final byte[] HEX_PAIRS = new byte[512];
+
+  private static final double[] POW10 = new double[16];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+      DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+    for (int i = 0; i < 256; i++) {
+      HEX_PAIRS[2 * i] = HEX[i >> 4];
+      HEX_PAIRS[2 * i + 1] = HEX[i & 0xf];
+    }
+    double p = 1;
+    for (int i = 0; i < POW10.length; i++) {
+      POW10[i] = p;
+      p *= 10;
+    }
+  }
+
+  private Numbers() {}
+
+  static int writeLong(byte[] b, int p, long v) {
+    if (v == Long.MIN_VALUE) {
+      System.arraycopy(MIN_LONG, 0, b, p, MIN_LONG.length);
+      return p + MIN_LONG.length;
+    }
+    if (v < 0) {
+      b[p++] = '-';
+      v = -v;
+    }
+    int end = p + digits(v);
+    int q = end;
+    while (v >= 100) {
+      long next = v / 100;
+      int pair = (int) (v - next * 100) << 1;
+      b[--q] = DIGIT_PAIRS[pair + 1];
+      b[--q] = DIGIT_PAIRS[pair];
+      v = next;
+    }
+    if (v >= 10) {
+      int pair = (int) v << 1;
+      b[--q] = DIGIT_PAIRS[pair + 1];
+      b[--q] = DIGIT_PAIRS[pair];
+    } else {
+      b[--q] = (byte) ('0' + v);
+    }
+    return end;
+  }
+
+  static int digits(long v) {
+    if (v < 10) {
+      return 1;
+    }
+    if (v < 100) {
+      return 2;
+    }
+    if (v < 1000) {
+      return 3;
+    }
+    if (v < 100_000) {
+      return v < 10_000 ? 4 : 5;
+    }
+    long p = 1_000_000;
+    for (int i = 6; i < 19; i++) {
+      if (v < p) {
+        return i;
+      }
+      p *= 10;
+    }
+    return 19;
+  }
+
+  /**
+   * Writes a finite double without allocating, or returns -1 (having written nothing) when it needs
+   * {@code Double.toString}. The digits are those of the smallest k for which v * 10^k is an
+   * integer m below 2^53 and m / 10^k gives v back; both operations are correctly rounded, so the
+   * text parses back to v.
+   */
+  static int writeDouble(byte[] b, int p, double v) {
+    double a = Math.abs(v);
+    if (a < 1e15 && (a >= 1e-3 || a == 0)) {
+      for (int k = 0; k < 16; k++) {
+        double m = a * POW10[k];
+        if (m < 9.007199254740992e15 && m == Math.rint(m) && m / POW10[k] == a) {
+          return writeDecimal(b, p, v < 0 || (v == 0 && 1 / v < 0), (long) m, k);
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Writes {@code m / 10^scale} with at least one fractional digit. */
+  private static int writeDecimal(byte[] b, int p, boolean negative, long m, int scale) {
+    if (negative) {
+      b[p++] = '-';
+    }
+    if (scale == 0) {
+      p = writeLong(b, p, m);
+      b[p++] = '.';
+      b[p++] = '0';
+      return p;
+    }
+    int d = digits(m);
+    if (d <= scale) {
+      b[p++] = '0'; // 0.0…0ddd
+      b[p++] = '.';
+      for (int i = d; i < scale; i++) {
+        b[p++] = '0';
+      }
+      return writeLong(b, p, m);
+    }
+    // The digits, then a gap opened for the point before the last `scale` of them.
+    int end = writeLong(b, p, m);
+    int point = p + d - scale;
+    System.arraycopy(b, point, b, point + 1, scale);
+    b[point] = '.';
+    return end + 1;
+  }
+
+  /** Writes {@code v} as 16 lowercase hex digits. */
+  static int writeHex16(byte[] b, int p, long v) {
+    for (int i = 7; i >= 0; i--) {
+      int pair = ((int) v & 0xff) << 1;
+      b[p + 2 * i] = HEX_PAIRS[pair];
+      b[p + 2 * i + 1] = HEX_PAIRS[pair + 1];
+      v >>>= 8;
+    }
+    return p + 16;
+  }
+}
