@@ -11,9 +11,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.Logger;
 
@@ -32,43 +30,27 @@ public class LogbackJsonEncoderBenchmark {
 
   /** Root at INFO, inside the sampled request (ids in the MDC). */
   @State(Scope.Thread)
-  public static class Sampled {
-    final DiscardingOutputStream out = new DiscardingOutputStream();
-    LoggerContext context;
-    Logger log;
-
-    @Setup
-    public void setUp() {
-      context = context(out, false);
-      log = context.getLogger(Fixture.LOGGER);
-      LogbackSetup.enter(Fixture.REQUEST);
+  public static class Sampled extends LogbackRequestState {
+    public Sampled() {
+      super(true);
     }
 
-    @TearDown
-    public void tearDown() {
-      LogbackSetup.exit();
-      context.stop();
+    @Override
+    protected LoggerContext context(OutputStream out, boolean dropUnsampled) {
+      return LogbackJsonEncoderBenchmark.context(out, dropUnsampled);
     }
   }
 
   /** As {@link Sampled}, with a turbo filter denying events of requests not sampled, in one. */
   @State(Scope.Thread)
-  public static class Unsampled {
-    final DiscardingOutputStream out = new DiscardingOutputStream();
-    LoggerContext context;
-    Logger log;
-
-    @Setup
-    public void setUp() {
-      context = context(out, true);
-      log = context.getLogger(Fixture.LOGGER);
-      LogbackSetup.enter(Fixture.UNSAMPLED_REQUEST);
+  public static class Unsampled extends LogbackRequestState {
+    public Unsampled() {
+      super(false);
     }
 
-    @TearDown
-    public void tearDown() {
-      LogbackSetup.exit();
-      context.stop();
+    @Override
+    protected LoggerContext context(OutputStream out, boolean dropUnsampled) {
+      return LogbackJsonEncoderBenchmark.context(out, dropUnsampled);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.correlog.benchmarks.peers;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import ch.qos.logback.classic.LoggerContext;
+import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.fieldnames.LogstashFieldNames;
@@ -13,9 +14,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.Logger;
 
@@ -33,47 +32,31 @@ public class LogstashEncoderBenchmark {
 
   /** Root at INFO, inside the sampled request (ids in the MDC). */
   @State(Scope.Thread)
-  public static class Sampled {
-    final DiscardingOutputStream out = new DiscardingOutputStream();
-    LoggerContext context;
-    Logger log;
-
-    @Setup
-    public void setUp() {
-      context = context(out, false);
-      log = context.getLogger(Fixture.LOGGER);
-      LogbackSetup.enter(Fixture.REQUEST);
+  public static class Sampled extends LogbackRequestState {
+    public Sampled() {
+      super(true);
     }
 
-    @TearDown
-    public void tearDown() {
-      LogbackSetup.exit();
-      context.stop();
+    @Override
+    protected LoggerContext context(OutputStream out, boolean dropUnsampled) {
+      return LogstashEncoderBenchmark.context(out, dropUnsampled);
     }
   }
 
   /** As {@link Sampled}, with a turbo filter denying events of requests not sampled, in one. */
   @State(Scope.Thread)
-  public static class Unsampled {
-    final DiscardingOutputStream out = new DiscardingOutputStream();
-    LoggerContext context;
-    Logger log;
-
-    @Setup
-    public void setUp() {
-      context = context(out, true);
-      log = context.getLogger(Fixture.LOGGER);
-      LogbackSetup.enter(Fixture.UNSAMPLED_REQUEST);
+  public static class Unsampled extends LogbackRequestState {
+    public Unsampled() {
+      super(false);
     }
 
-    @TearDown
-    public void tearDown() {
-      LogbackSetup.exit();
-      context.stop();
+    @Override
+    protected LoggerContext context(OutputStream out, boolean dropUnsampled) {
+      return LogstashEncoderBenchmark.context(out, dropUnsampled);
     }
   }
 
-  static LoggerContext context(java.io.OutputStream out, boolean dropUnsampled) {
+  static LoggerContext context(OutputStream out, boolean dropUnsampled) {
     return LogbackSetup.context(out, LogstashEncoderBenchmark::encoder, dropUnsampled);
   }
 
