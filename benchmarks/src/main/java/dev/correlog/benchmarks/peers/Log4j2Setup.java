@@ -120,6 +120,9 @@ final class Log4j2Setup {
                 .setConfiguration(this)
                 .setAppenderRefs(
                     new AppenderRef[] {AppenderRef.createAppenderRef("stream", null, null)})
+                // Bounded stop: with the default (0) a stop that races the dispatcher's start
+                // was seen to join it forever (Log4j2 2.26.1); 5 s is ample to drain.
+                .setShutdownTimeout(5_000)
                 .build();
         appender.start();
         addAppender(appender);

@@ -3,8 +3,10 @@ package dev.correlog.benchmarks.peers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Each asynchronous set-up, driven once by hand, writes the line it was given. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AsyncPipelinesTest {
 
   @Test
