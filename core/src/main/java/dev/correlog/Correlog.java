@@ -10,7 +10,6 @@ import dev.correlog.sampling.ErrorFlush;
 import dev.correlog.sampling.Sampling;
 import dev.correlog.schema.EventSchema;
 import dev.correlog.schema.SchemaMode;
-import dev.correlog.sink.AsyncSink;
 import dev.correlog.sink.Sink;
 import dev.correlog.sink.Sinks;
 import java.time.Clock;
@@ -44,16 +43,7 @@ public final class Correlog implements AutoCloseable {
   private Correlog(EngineConfig config) {
     this.engine = new Engine(config, this::relevel);
     this.counters = new Counters(engine);
-    if (config.sink() instanceof AsyncSink) {
-      EventLogger self = logger("dev.correlog.sink");
-      ((AsyncSink) config.sink())
-          .reportDropsIfUnset(
-              n ->
-                  self.warn("correlog.dropped")
-                      .field("dropped", n)
-                      .message("the asynchronous sink dropped lines below WARN: its queue was full")
-                      .emit());
-    }
+    AsyncDrops.report(this, config.sink());
   }
 
   private void relevel() {
