@@ -142,6 +142,25 @@ class FieldValuesTest {
   }
 
   @Test
+  void aStringThatLooksLikeTheMarker_isNotCountedAsAnError() {
+    Object lookalike =
+        new Object() {
+          public int getValue() {
+            throw new IllegalStateException("Jackson cannot render me");
+          }
+
+          @Override
+          public String toString() {
+            return "[toString() of x threw y]";
+          }
+        };
+    log.info("fine").field("v", lookalike).emit();
+    assertThat(Lines.single(correlog, sink).get("v").asText())
+        .isEqualTo("[toString() of x threw y]");
+    assertThat(correlog.counters().encodingErrors()).isZero();
+  }
+
+  @Test
   void anEventLoggedWhileAnotherIsBeingBuilt_isWrittenToo() {
     Object sneaky =
         new Object() {

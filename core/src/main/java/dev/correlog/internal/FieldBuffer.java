@@ -172,10 +172,6 @@ final class FieldBuffer {
       buf.raw(json);
       return;
     }
-    String s = ValueRenderer.toStringSafely(value);
-    if (s.startsWith("[toString() of ")) {
-      metrics.encodingErrors.increment();
-    }
-    buf.string(s, maxChars);
+    buf.string(ValueRenderer.toStringSafely(value, metrics.encodingErrors), maxChars);
   }
 }

@@ -42,11 +42,12 @@ public final class ValueRenderer {
     }
   }
 
-  /** {@code value.toString()}, or a marker naming what it threw. */
-  public static String toStringSafely(Object value) {
+  /** {@code value.toString()}, or a marker naming what it threw, counted in {@code errors}. */
+  public static String toStringSafely(Object value, java.util.concurrent.atomic.LongAdder errors) {
     try {
       return String.valueOf(value);
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      errors.increment();
       return "[toString() of "
           + value.getClass().getName()
           + " threw "
