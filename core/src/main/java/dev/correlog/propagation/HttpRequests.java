@@ -14,8 +14,10 @@ public final class HttpRequests {
   private HttpRequests() {}
 
   /**
-   * Injects {@link TraceContext#current()} with {@link Propagators#defaults()}; with no current
-   * context nothing is added. Returns {@code builder}.
+   * Injects a new client span, a child of {@link TraceContext#current()} ({@link
+   * Propagation#startClientSpan}), with {@link Propagators#defaults()}, so two calls from one
+   * request are told apart downstream; with no current context nothing is added. Returns {@code
+   * builder}.
    */
   public static HttpRequest.Builder withCurrentContext(HttpRequest.Builder builder) {
     return withCurrentContext(builder, Propagators.defaults());
@@ -24,9 +26,8 @@ public final class HttpRequests {
   /** As {@link #withCurrentContext(HttpRequest.Builder)}, with the given propagator. */
   public static HttpRequest.Builder withCurrentContext(
       HttpRequest.Builder builder, Propagator propagator) {
-    TraceContext current = TraceContext.current();
-    if (current != null) {
-      propagator.inject(current, builder, Carriers.HTTP_REQUEST);
+    if (TraceContext.current() != null) {
+      Propagation.startClientSpan(builder, Carriers.HTTP_REQUEST, propagator);
     }
     return builder;
   }

@@ -54,4 +54,29 @@ public final class Propagation {
     }
     return root;
   }
+
+  /** {@link #startClientSpan(Object, Setter, Propagator)} with {@link Propagators#defaults()}. */
+  public static <C> TraceContext startClientSpan(C carrier, Setter<C> setter) {
+    return startClientSpan(carrier, setter, Propagators.defaults());
+  }
+
+  /**
+   * The sending edge of a hop: a new client span for one outgoing call (HTTP request, gRPC call,
+   * Kafka record), injected into {@code carrier}, so the receiver's {@code parent_span_id} names
+   * exactly this call. The span is a {@link TraceContext#newChild() child} of {@link
+   * TraceContext#current()}, or a new trace when nothing is current. Returns the client span (to
+   * log the call in it); never throws and never returns null.
+   */
+  public static <C> TraceContext startClientSpan(
+      C carrier, Setter<C> setter, Propagator propagator) {
+    TraceContext parent = TraceContext.current();
+    TraceContext span = parent != null ? parent.newChild() : TraceContext.newRoot();
+    try {
+      propagator.inject(span, carrier, setter);
+    } catch (Throwable e) {
+      CarrierAccess.rethrowIfFatal(e);
+      CarrierAccess.failed("inject", e);
+    }
+    return span;
+  }
 }

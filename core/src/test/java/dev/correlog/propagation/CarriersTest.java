@@ -94,15 +94,20 @@ class CarriersTest {
   }
 
   @Test
-  void withCurrentContext_injectsTheCurrentContext() {
+  void withCurrentContext_injectsANewClientSpanPerCall() {
     TraceContext ctx = TraceContext.newRoot("r1");
-    HttpRequest request;
+    HttpRequest first;
+    HttpRequest second;
     try (Scope scope = ctx.attach()) {
-      request = HttpRequests.withCurrentContext(HttpRequest.newBuilder(URI_)).build();
+      first = HttpRequests.withCurrentContext(HttpRequest.newBuilder(URI_)).build();
+      second = HttpRequests.withCurrentContext(HttpRequest.newBuilder(URI_)).build();
     }
-    assertThat(request.headers().firstValue("traceparent"))
-        .hasValue("00-" + ctx.traceIdHex() + "-" + ctx.spanIdHex() + "-02");
-    assertThat(request.headers().firstValue("x-request-id")).hasValue("r1");
+    String one = first.headers().firstValue("traceparent").orElseThrow();
+    String two = second.headers().firstValue("traceparent").orElseThrow();
+    assertThat(one).startsWith("00-" + ctx.traceIdHex() + "-").endsWith("-02");
+    assertThat(two).startsWith("00-" + ctx.traceIdHex() + "-").endsWith("-02");
+    assertThat(one).isNotEqualTo(two).doesNotContain(ctx.spanIdHex());
+    assertThat(first.headers().firstValue("x-request-id")).hasValue("r1");
   }
 
   @Test
