@@ -30,7 +30,8 @@ package dev.correlog.context;
  *   <li>A decorator that throws, from {@code decorate} or from its scope's {@code close}, never
  *       breaks the scope: the failure is counted ({@link ContextStorage#decoratorFailures()}),
  *       reported once on stderr, and the other decorators still run.
- *   <li>It is called for every scope of every thread: keep it cheap and non-blocking.
+ *   <li>It is called for every scope of every thread: keep it cheap and non-blocking, and do not
+ *       attach Correlog scopes from it (that would decorate again, without end).
  * </ul>
  */
 @FunctionalInterface
