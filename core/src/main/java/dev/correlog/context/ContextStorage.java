@@ -1,6 +1,7 @@
 package dev.correlog.context;
 
 import dev.correlog.internal.MdcMirror;
+import dev.correlog.internal.ScopeDecorators;
 import dev.correlog.internal.ScopeStack;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public final class ContextStorage {
    * @throws NullPointerException when {@code decorator} is null
    */
   public static boolean addDecorator(ScopeDecorator decorator) {
-    return ScopeStack.addDecorator(Objects.requireNonNull(decorator, "decorator"));
+    return ScopeDecorators.add(Objects.requireNonNull(decorator, "decorator"));
   }
 
   /**
@@ -57,12 +58,12 @@ public final class ContextStorage {
    * @return false when {@code decorator} was not registered
    */
   public static boolean removeDecorator(ScopeDecorator decorator) {
-    return ScopeStack.removeDecorator(decorator);
+    return ScopeDecorators.remove(decorator);
   }
 
   /** The registered decorators, in the order they run (their scopes close in reverse order). */
   public static List<ScopeDecorator> decorators() {
-    return ScopeStack.decorators();
+    return ScopeDecorators.all();
   }
 
   /**
@@ -110,6 +111,6 @@ public final class ContextStorage {
 
   /** Exceptions thrown by decorators (from decorate or from their scope's close), since start. */
   public static long decoratorFailures() {
-    return ScopeStack.decoratorFailures();
+    return ScopeDecorators.failures();
   }
 }

@@ -46,7 +46,7 @@ public final class Engine {
     this.boost = config.errorBoost() == null ? null : new ErrorBoostMonitor(config.errorBoost());
     if (requestBuffers != null) {
       exitHook = new TraceExitHook(requestBuffers);
-      ScopeStack.addWeakDecorator(exitHook);
+      ScopeDecorators.addWeak(exitHook);
     } else {
       exitHook = null;
     }
@@ -229,7 +229,7 @@ public final class Engine {
 
   public void close() {
     if (exitHook != null) {
-      ScopeStack.removeDecorator(exitHook);
+      ScopeDecorators.remove(exitHook);
     }
     sink.flush();
     sink.close();

@@ -1,11 +1,7 @@
 package dev.correlog.internal;
 
 import dev.correlog.context.Scope;
-import dev.correlog.context.ScopeDecorator;
 import dev.correlog.context.TraceContext;
-import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,24 +13,15 @@ import java.util.concurrent.atomic.LongAdder;
  * scopes in reverse order. A scope closed out of order is marked closed, reported once, and popped
  * (with its decorators) when the scopes above it close. A scope closed on another thread is marked
  * closed there (reported once) and popped by its own thread at that thread's next attach, close or
- * {@link #clearStale()}: decorators always run on the thread that opened the scope. When the stack
- * empties the thread-local is removed, so a pooled thread is left as it was found.
+ * {@link #clearStale()}: decorators ({@link ScopeDecorators}) always run on the thread that opened
+ * the scope. When the stack empties the thread-local is removed, so a pooled thread is left as it
+ * was found.
  */
 public final class ScopeStack {
   private static final ThreadLocal<Node> CURRENT = new ThreadLocal<>();
-  private static final Object LOCK = new Object();
-  private static final LongAdder DECORATOR_FAILURES = new LongAdder();
   private static final LongAdder STALE_CLEARED = new LongAdder();
-  private static volatile Entry[] entries = initialEntries();
 
   private ScopeStack() {}
-
-  private static Entry[] initialEntries() {
-    if (MdcMirror.AVAILABLE && !Boolean.getBoolean("correlog.mdc.disabled")) {
-      return new Entry[] {new Entry(MdcMirror.INSTANCE, false)};
-    }
-    return new Entry[0];
-  }
 
   /** The context of this thread's innermost open scope, or null. OpenTelemetry is not read. */
   public static TraceContext current() {
@@ -70,7 +57,7 @@ public final class ScopeStack {
     }
     Node n = new Node(context, top, Thread.currentThread(), task);
     CURRENT.set(n);
-    n.decorations = decorate(context);
+    n.decorations = ScopeDecorators.decorate(context);
     return n;
   }
 
@@ -111,139 +98,6 @@ public final class ScopeStack {
     return STALE_CLEARED.sum();
   }
 
-  /** Exceptions thrown by decorators (from decorate or from their scopes' close). */
-  public static long decoratorFailures() {
-    return DECORATOR_FAILURES.sum();
-  }
-
-  /** Adds {@code d} (held strongly) after the others; false when it is already registered. */
-  public static boolean addDecorator(ScopeDecorator d) {
-    return add(d, false);
-  }
-
-  /**
-   * Adds {@code d}, held weakly: it is dropped when its owner (an engine) is collected, so the
-   * process-wide list never keeps an engine, or its class loader, alive.
-   */
-  public static boolean addWeakDecorator(ScopeDecorator d) {
-    return add(d, true);
-  }
-
-  private static boolean add(ScopeDecorator d, boolean weak) {
-    if (d == null) {
-      throw new NullPointerException("decorator");
-    }
-    synchronized (LOCK) {
-      List<Entry> next = live();
-      for (Entry e : next) {
-        if (e.get() == d) {
-          return false;
-        }
-      }
-      next.add(new Entry(d, weak));
-      entries = next.toArray(new Entry[0]);
-      return true;
-    }
-  }
-
-  /** Removes {@code d}; scopes open now still close what it gave them. False when absent. */
-  public static boolean removeDecorator(ScopeDecorator d) {
-    synchronized (LOCK) {
-      List<Entry> next = live();
-      boolean removed = next.removeIf(e -> e.get() == d);
-      entries = next.toArray(new Entry[0]);
-      return removed;
-    }
-  }
-
-  /** The registered decorators, in the order they run, weakly held ones included while alive. */
-  public static List<ScopeDecorator> decorators() {
-    List<ScopeDecorator> out = new ArrayList<>();
-    for (Entry e : entries) {
-      ScopeDecorator d = e.get();
-      if (d != null) {
-        out.add(d);
-      }
-    }
-    return out;
-  }
-
-  /** The entries whose decorator is still alive, as a new list; call with LOCK held. */
-  private static List<Entry> live() {
-    List<Entry> next = new ArrayList<>();
-    for (Entry e : entries) {
-      if (e.get() != null) {
-        next.add(e);
-      }
-    }
-    return next;
-  }
-
-  private static Scope[] decorate(TraceContext context) {
-    Entry[] es = entries;
-    Scope[] out = null;
-    int k = 0;
-    boolean collected = false;
-    for (Entry e : es) {
-      ScopeDecorator d = e.get();
-      if (d == null) {
-        collected = true;
-        continue;
-      }
-      Scope s;
-      try {
-        s = d.decorate(context);
-      } catch (Throwable t) {
-        failed(d, t);
-        continue;
-      }
-      if (s != null) {
-        if (out == null) {
-          out = new Scope[es.length];
-        }
-        out[k++] = s;
-      }
-    }
-    if (collected) {
-      synchronized (LOCK) {
-        entries = live().toArray(new Entry[0]);
-      }
-    }
-    return out;
-  }
-
-  /** Closes decorator scopes in reverse order; one that throws never stops the others. */
-  private static void undecorate(Scope[] scopes) {
-    if (scopes == null) {
-      return;
-    }
-    for (int i = scopes.length - 1; i >= 0; i--) {
-      Scope s = scopes[i];
-      if (s != null) {
-        try {
-          s.close();
-        } catch (Throwable t) {
-          failed(s, t);
-        }
-      }
-    }
-  }
-
-  private static void failed(Object who, Throwable t) {
-    DECORATOR_FAILURES.increment();
-    String name;
-    try {
-      name = who.getClass().getName() + " threw " + t.getClass().getName();
-    } catch (Throwable ignored) {
-      name = "a decorator threw";
-    }
-    Reporter.once(
-        "scope.decorator",
-        "a ScopeDecorator failed ("
-            + name
-            + "); the scope works without it. ContextStorage.decoratorFailures() counts them.");
-  }
-
   /** Depth of this thread's scope stack, counting scopes closed out of order (tests only). */
   static int depth() {
     int d = 0;
@@ -271,25 +125,10 @@ public final class ScopeStack {
       CURRENT.set(p);
     }
     for (Node n = top; n != p; n = n.prev) {
-      undecorate(n.decorations);
+      ScopeDecorators.undecorate(n.decorations);
       n.decorations = null;
     }
     return p;
-  }
-
-  /** A registered decorator, held strongly or weakly. */
-  private static final class Entry {
-    private final ScopeDecorator strong;
-    private final WeakReference<ScopeDecorator> weak;
-
-    Entry(ScopeDecorator d, boolean weak) {
-      this.strong = weak ? null : d;
-      this.weak = weak ? new WeakReference<>(d) : null;
-    }
-
-    ScopeDecorator get() {
-      return strong != null ? strong : weak.get();
-    }
   }
 
   private static final class Node implements Scope {

@@ -7,7 +7,7 @@ import dev.correlog.context.TraceContext;
 /**
  * Error flush's scope decorator: when a thread leaves a trace (its outermost scope of that trace
  * closes), the lines held for that trace on behalf of one engine are discarded. The engine holds
- * the hook; the storage holds it weakly ({@link ScopeStack#addWeakDecorator}), so an engine that is
+ * the hook; the storage holds it weakly ({@link ScopeDecorators#addWeak}), so an engine that is
  * dropped without {@code close()} is still collected.
  */
 final class TraceExitHook implements ScopeDecorator {
