@@ -132,6 +132,32 @@ class ForeignEventTest {
   }
 
   @Test
+  void errorFlush_holdsAndFlushesByTheGivenContext() {
+    CollectingSink flushed = new CollectingSink();
+    Correlog c =
+        Lines.builder(flushed)
+            .headRatio(0.0)
+            .errorFlush(dev.correlog.sampling.ErrorFlush.defaults())
+            .build();
+    EventLogger bridged = c.logger("bridge");
+    TraceContext request = TraceContext.newRoot("req-held");
+    TraceContext unrelated = TraceContext.newRoot("req-unrelated");
+    try (Scope s = unrelated.attach()) {
+      bridged.at(Level.INFO, "step", request).thread("worker").emit(); // held for `request`
+      bridged.at(Level.ERROR, "other.failed").emit(); // the current request's error: not ours
+      assertThat(flushed.rawLines()).hasSize(1);
+      bridged.at(Level.ERROR, "failed", request).emit();
+    }
+    List<JsonNode> lines = Lines.parse(c, flushed);
+    assertThat(lines)
+        .extracting(l -> l.get("event").asText())
+        .containsExactly("other.failed", "step", "failed");
+    assertThat(lines.get(1).get("sampled_by").asText()).isEqualTo("error_flush");
+    assertThat(lines.get(1).get("request_id").asText()).isEqualTo("req-held");
+    assertThat(lines.get(1).get("thread").asText()).isEqualTo("worker");
+  }
+
+  @Test
   void aNullContext_isTheCallingThreads() {
     TraceContext current = TraceContext.newRoot("req-current").withSampled(true);
     try (Scope s = current.attach()) {

@@ -13,6 +13,7 @@ final class ForeignNames {
   static final String TAKEN_PREFIX = "_";
 
   private static final int CACHE_SIZE = 1024;
+  private static final int MAX_CACHED = 256;
   private static final Entry[] KEEP = new Entry[CACHE_SIZE];
   private static final Entry[] SNAKE = new Entry[CACHE_SIZE];
   private static final Entry NULL_NAME = new Entry(null, TAKEN_PREFIX);
@@ -49,7 +50,9 @@ final class ForeignNames {
       w = TAKEN_PREFIX + w;
     }
     e = new Entry(name, w);
-    cache[slot] = e;
+    if (name.length() <= MAX_CACHED) {
+      cache[slot] = e; // a huge name is not kept alive by the cache
+    }
     return e;
   }
 
