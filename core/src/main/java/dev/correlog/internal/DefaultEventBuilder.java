@@ -25,7 +25,6 @@ import java.util.function.Consumer;
  * claim is released at the end of the line.
  */
 final class DefaultEventBuilder implements EventBuilder {
-  private static final byte[] REDACTED_VALUE = Envelope.ascii("\"[REDACTED]\"");
   private static final byte[] NO_BYTES = new byte[0];
   private static final long MIN_SECOND = -62167219200L; // 0000-01-01T00:00:00Z
   private static final long MAX_SECOND = 253402300799L; // 9999-12-31T23:59:59Z
@@ -49,7 +48,7 @@ final class DefaultEventBuilder implements EventBuilder {
   final Metrics metrics;
   private final LineOutput output;
   final boolean threadOwned;
-  private final int maxStringLength;
+  final int maxStringLength;
   final LineWriter line;
   final FieldBuffer fields;
   private final NestedObjectBuilder nested;
@@ -77,7 +76,7 @@ final class DefaultEventBuilder implements EventBuilder {
   int nanos;
   String threadName; // null: the emitting thread's; NO_THREAD: none
   FieldNamePolicy policy = FieldNamePolicy.STRICT;
-  private boolean plain; // no schema and strict names: the inlinable path in begin(name, type)
+  boolean plain; // no schema and strict names: the inlinable path in begin(name, type)
   private boolean neverThrow; // an encoder line
   private int nestedDepth;
 
@@ -188,105 +187,9 @@ final class DefaultEventBuilder implements EventBuilder {
     return checkedBegin(name, type);
   }
 
-  /** {@link #begin} with every check: schemas, bad names, duplicates, a builder used after emit. */
+  /** {@link #begin} with every check: see {@link FieldChecks}. */
   private int checkedBegin(String name, FieldType type) {
-    if (!inUse) {
-      return 0; // a builder used after emit(): ignore
-    }
-    if (policy != FieldNamePolicy.STRICT) {
-      return foreignBegin(name, type);
-    }
-    if (name == null) {
-      fields.violation(null, "a field name is null");
-      return 0;
-    }
-    byte status = FieldNames.status(name);
-    if (status != FieldNames.VALID) {
-      fields.violation(
-          name,
-          status == FieldNames.RESERVED
-              ? "field '" + name + "' would overwrite an envelope field"
-              : "invalid field name '" + Strings.cap(name, 64) + "'");
-      return 0;
-    }
-    int maxChars = maxStringLength;
-    CompiledSchema s = schema;
-    int index = s == null ? -1 : s.indexOf(name);
-    if (index >= 0) {
-      long bit = 1L << index;
-      if ((seenMask & bit) != 0) {
-        fields.violation(name, "field '" + name + "' appears twice");
-        return 0;
-      }
-      seenMask |= bit;
-      FieldType declared = s.type(index);
-      if (!declared.accepts(type)) {
-        fields.violation(
-            name, "field '" + name + "' must be " + declared.label() + ", got " + type.label());
-      }
-      if (s.sensitive(index)) {
-        fields.startField(name);
-        fields.buffer().raw(REDACTED_VALUE);
-        fields.endField();
-        return 0;
-      }
-      if (s.maxLength(index) > 0) {
-        maxChars = Math.min(maxChars, s.maxLength(index));
-      }
-    } else {
-      if (fields.seen(name)) {
-        fields.violation(name, "field '" + name + "' appears twice");
-        return 0;
-      }
-      if (s != null && s.flagUnknown()) {
-        fields.violation(name, "field '" + name + "' is not declared in schema '" + event + "'");
-      }
-    }
-    fields.startField(name);
-    return maxChars;
-  }
-
-  /**
-   * {@link #checkedBegin} under KEEP or SNAKE_CASE: the name is never a violation and the value
-   * never dropped for it; a name taken by an earlier field gets the underscore prefix until free.
-   * The schema, if any, still applies to the name written (types, redaction, length).
-   */
-  private int foreignBegin(String given, FieldType type) {
-    ForeignNames.Entry e = ForeignNames.of(given, policy);
-    String name = e.written;
-    byte[] prefix = e.prefix;
-    CompiledSchema s = schema;
-    int index = s == null ? -1 : s.indexOf(name);
-    while (fields.seen(name) || (index >= 0 && (seenMask & (1L << index)) != 0)) {
-      name = ForeignNames.TAKEN_PREFIX + name;
-      prefix = null;
-      index = s == null ? -1 : s.indexOf(name);
-    }
-    if (prefix == null) {
-      prefix = ForeignNames.prefix(name);
-    }
-    int maxChars = maxStringLength;
-    if (index >= 0) {
-      seenMask |= 1L << index;
-      FieldType declared = s.type(index);
-      if (!declared.accepts(type)) {
-        fields.violation(
-            name, "field '" + name + "' must be " + declared.label() + ", got " + type.label());
-      }
-      if (s.sensitive(index)) {
-        fields.startField(prefix);
-        fields.buffer().raw(REDACTED_VALUE);
-        fields.endField();
-        return 0;
-      }
-      if (s.maxLength(index) > 0) {
-        maxChars = Math.min(maxChars, s.maxLength(index));
-      }
-    } else if (s != null && s.flagUnknown()) {
-      fields.violation(name, "field '" + name + "' is not declared in schema '" + event + "'");
-    }
-    fields.startField(prefix);
-    return maxChars;
+    return FieldChecks.begin(this, name, type);
   }
 
   private void checkedString(String name, CharSequence value, int maxChars) {
