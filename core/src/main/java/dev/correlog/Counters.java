@@ -2,6 +2,7 @@ package dev.correlog;
 
 import dev.correlog.internal.Engine;
 import dev.correlog.internal.Metrics;
+import java.util.Collection;
 
 /**
  * The counters of one {@link Correlog}, read live. Every figure only grows. Counting costs a
@@ -11,10 +12,12 @@ import dev.correlog.internal.Metrics;
 public final class Counters {
   private final Engine engine;
   private final Metrics metrics;
+  private final Collection<EventLogger> loggers; // a live view
 
-  Counters(Engine engine) {
+  Counters(Engine engine, Collection<EventLogger> loggers) {
     this.engine = engine;
     this.metrics = engine.metrics();
+    this.loggers = loggers;
   }
 
   /** Lines the sink took. */
@@ -24,12 +27,20 @@ public final class Counters {
 
   /** Events below their logger's level, never built. */
   public long disabled() {
-    return engine.disabledCount();
+    long sum = 0;
+    for (EventLogger l : loggers) {
+      sum += l.disabledCount();
+    }
+    return sum;
   }
 
   /** Events dropped by a sampling decision. */
   public long sampledOut() {
-    return engine.sampledOutCount();
+    long sum = metrics.sampledOut.sum();
+    for (EventLogger l : loggers) {
+      sum += l.sampledOutCount();
+    }
+    return sum;
   }
 
   /** Sampled-out lines that error flush wrote after all, because their request logged an error. */
