@@ -61,7 +61,11 @@ final class CorrelogLogger extends LoggerMethods implements LoggingEventAware {
 
   @Override
   void log0(Level level, Marker marker, String msg, Throwable t) {
-    EventBuilder e = target().at(level, config.defaultEvent(), null);
+    EventLogger logger = target();
+    if (!logger.isEnabled(level)) {
+      return; // one volatile read; below-level SLF4J calls are not counted as disabled
+    }
+    EventBuilder e = logger.at(level, config.defaultEvent(), null);
     if (e.isEnabled()) {
       finish(start(e, marker), msg, t);
     }
@@ -69,7 +73,11 @@ final class CorrelogLogger extends LoggerMethods implements LoggingEventAware {
 
   @Override
   void log2(Level level, Marker marker, String format, int count, Object a, Object b) {
-    EventBuilder e = target().at(level, config.defaultEvent(), null);
+    EventLogger logger = target();
+    if (!logger.isEnabled(level)) {
+      return; // one volatile read; below-level SLF4J calls are not counted as disabled
+    }
+    EventBuilder e = logger.at(level, config.defaultEvent(), null);
     if (!e.isEnabled()) {
       return; // nothing formatted: a sampled-out call never calls toString()
     }
@@ -85,7 +93,11 @@ final class CorrelogLogger extends LoggerMethods implements LoggingEventAware {
 
   @Override
   void logN(Level level, Marker marker, String format, Object[] args) {
-    EventBuilder e = target().at(level, config.defaultEvent(), null);
+    EventLogger logger = target();
+    if (!logger.isEnabled(level)) {
+      return; // one volatile read; below-level SLF4J calls are not counted as disabled
+    }
+    EventBuilder e = logger.at(level, config.defaultEvent(), null);
     if (e.isEnabled()) {
       start(e, marker);
       formatted(e, format, args, null);

@@ -60,9 +60,18 @@ final class Formatter {
   private static void append(StringBuilder sb, Object o, IdentityHashMap<Object[], Object> seen) {
     if (o == null) {
       sb.append("null");
+    } else if (o instanceof String) {
+      sb.append((String) o);
+    } else if (o instanceof Long
+        || o instanceof Integer
+        || o instanceof Short
+        || o instanceof Byte) {
+      sb.append(((Number) o).longValue()); // the same digits as toString(), without a String
+    } else if (o instanceof Boolean) {
+      sb.append(((Boolean) o).booleanValue());
     } else if (!o.getClass().isArray()) {
       try {
-        sb.append(o); // a String, or toString()
+        sb.append(o.toString());
       } catch (Throwable t) {
         sb.append("[FAILED toString()]");
       }

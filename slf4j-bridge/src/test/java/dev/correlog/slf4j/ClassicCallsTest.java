@@ -56,6 +56,9 @@ class ClassicCallsTest {
     self[1] = self;
     Object[][] cases = {
       {"a {} b {}", new Object[] {1, 2}},
+      {
+        "numbers {} {} {} {} {} {}", new Object[] {Long.MIN_VALUE, -7, (short) 3, true, 99.99, 1.5f}
+      },
       {"escaped \\{} then {}", new Object[] {"x"}},
       {"double \\\\{} then {}", new Object[] {"x", "y"}},
       {"null {} arg", new Object[] {null}},
