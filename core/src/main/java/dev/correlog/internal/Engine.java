@@ -36,7 +36,7 @@ public final class Engine {
   private final Sampler sampler;
   private final RequestBuffers requestBuffers; // null: error flush off
   private final ErrorBoostMonitor boost; // null: no boost
-  private final ContextStorage.TraceExitListener exitListener;
+  private final TraceExitHook exitHook; // held here; the storage holds it weakly
 
   public Engine(EngineConfig config, Runnable onLevelsChanged) {
     this.config = config;
@@ -47,11 +47,10 @@ public final class Engine {
         s.errorFlush() == null ? null : new RequestBuffers(s.errorFlush(), sink, metrics);
     this.boost = s.errorBoost() == null ? null : new ErrorBoostMonitor(s.errorBoost());
     if (requestBuffers != null) {
-      RequestBuffers buffers = requestBuffers;
-      exitListener = buffers::discard;
-      ContextStorage.addExitListener(exitListener);
+      exitHook = new TraceExitHook(requestBuffers);
+      ScopeDecorators.addWeak(exitHook);
     } else {
-      exitListener = null;
+      exitHook = null;
     }
     this.pool =
         new BuilderPool(LineFormat.of(config), new LineOutput(sink, requestBuffers, metrics));
@@ -90,9 +89,12 @@ public final class Engine {
     return sampler;
   }
 
-  /** The context an event belongs to when none is given: the calling thread's, OTel's first. */
+  /**
+   * The context an event belongs to when none is given: the calling thread's, by the one rule (an
+   * OpenTelemetry span first).
+   */
   private static TraceContext current() {
-    return OtelBridge.effective(ContextStorage.current());
+    return TraceContext.current();
   }
 
   /**
@@ -230,6 +232,9 @@ public final class Engine {
   }
 
   public void close() {
+    if (exitHook != null) {
+      ScopeDecorators.remove(exitHook);
+    }
     sink.flush();
     sink.close();
   }
