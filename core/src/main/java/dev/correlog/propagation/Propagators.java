@@ -70,8 +70,8 @@ public final class Propagators {
    * When the winner says {@link SamplingDecision#NOT_SAMPLED} (W3C cannot say "no decision") and a
    * later member found the same ids without a decision (a {@code b3} sent beside it), the decision
    * is {@link SamplingDecision#DEFERRED}. Members may be user-written: only their {@link Extracted}
-   * counts. Injection writes every member of {@code injectSet}. {@link #fields()} lists the
-   * injected headers.
+   * counts. Injection writes every member of {@code injectSet}. {@link Propagator#fields()} lists
+   * the injected headers.
    *
    * @throws NullPointerException when a list or one of its members is null
    */
