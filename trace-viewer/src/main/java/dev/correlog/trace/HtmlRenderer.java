@@ -46,7 +46,8 @@ public final class HtmlRenderer {
       w.write(
           String.format(
               Locale.ROOT,
-              "<p class=\"summary\">%d services, %d spans, %d lines, %s%s</p>%n",
+              "<p class=\"summary\">request %s: %d services, %d spans, %d lines, %s%s</p>%n",
+              esc(String.join(", ", trace.requestIds())),
               trace.services().size(),
               trace.spans().size(),
               trace.lines().size(),

@@ -15,6 +15,7 @@ final class LineFields {
   String event;
   String logger;
   String thread;
+  String environment;
   String message;
   String errorType;
   String errorMessage;
@@ -25,7 +26,7 @@ final class LineFields {
 
   void clear() {
     timestamp = level = service = version = traceId = spanId = parentSpanId = null;
-    requestId = event = logger = thread = message = null;
+    requestId = event = logger = thread = environment = message = null;
     errorType = errorMessage = errorStack = null;
     durationMs = Double.NaN;
     sampleRate = 1;

@@ -85,6 +85,7 @@ final class LineParser {
       case "event" -> f.event = s;
       case "logger" -> f.logger = s;
       case "thread" -> f.thread = s;
+      case "environment" -> f.environment = s;
       case "message" -> f.message = s;
       case "sample_rate" -> f.sampleRate = v.isNumeric() ? p.getDoubleValue() : 1;
       case "error" -> {

@@ -20,6 +20,7 @@ public final class LogLine {
   final String event;
   final String logger;
   final String thread;
+  final String environment;
   final String message;
   final String errorType;
   final String errorMessage;
@@ -42,6 +43,7 @@ public final class LogLine {
     this.event = f.event;
     this.logger = f.logger;
     this.thread = f.thread;
+    this.environment = f.environment;
     this.message = f.message;
     this.errorType = f.errorType;
     this.errorMessage = f.errorMessage;
@@ -105,6 +107,11 @@ public final class LogLine {
   /** The {@code thread}, or null. */
   public String thread() {
     return thread;
+  }
+
+  /** The {@code environment}, or null. */
+  public String environment() {
+    return environment;
   }
 
   /** The {@code message}, or null. */

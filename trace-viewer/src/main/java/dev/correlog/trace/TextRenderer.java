@@ -61,8 +61,9 @@ public final class TextRenderer {
     long total = Math.max(1, trace.durationMicros());
     out.printf(
         Locale.ROOT,
-        "trace %s  %d service%s, %d span%s, %d line%s, %s%s%n",
+        "trace %s  request %s  %d service%s, %d span%s, %d line%s, %s%s%n",
         String.join(",", trace.traceIds()),
+        String.join(",", trace.requestIds()),
         trace.services().size(),
         plural(trace.services().size()),
         trace.spans().size(),

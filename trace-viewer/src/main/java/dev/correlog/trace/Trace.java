@@ -72,6 +72,18 @@ public final class Trace {
     return ids;
   }
 
+  /** The request ids of the lines, in time order (a trace id where none was given). */
+  public Set<String> requestIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    lines.forEach(
+        l -> {
+          if (l.requestId != null) {
+            ids.add(l.requestId);
+          }
+        });
+    return ids;
+  }
+
   /** The services, in waterfall order. */
   public Set<String> services() {
     Set<String> services = new LinkedHashSet<>();
