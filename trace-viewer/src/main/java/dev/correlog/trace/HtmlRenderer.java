@@ -102,7 +102,7 @@ public final class HtmlRenderer {
               y + 3,
               width,
               ROW - 6,
-              s.errors > 0 ? "#d33" : colour(s.service),
+              s.errors > 0 ? "#d33" : colour(trace, s.service),
               esc(
                   s.service
                       + " "
@@ -198,12 +198,19 @@ public final class HtmlRenderer {
     w.write("</tbody></table>\n");
   }
 
-  /** A stable colour per service name. */
-  private static String colour(String service) {
+  /** A colour per service, by its place in the waterfall. */
+  private static String colour(Trace trace, String service) {
     String[] palette = {
-      "#4e79a7", "#59a14f", "#f28e2b", "#76b7b2", "#b07aa1", "#edc948", "#9c755f", "#ff9da7"
+      "#4e79a7", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7"
     };
-    return palette[Math.floorMod(service.hashCode(), palette.length)];
+    int i = 0;
+    for (String s : trace.services()) {
+      if (s.equals(service)) {
+        break;
+      }
+      i++;
+    }
+    return palette[i % palette.length];
   }
 
   static String esc(String s) {
@@ -230,6 +237,7 @@ public final class HtmlRenderer {
           + "fieldset{display:inline-block;margin:8px 8px 8px 0}\n"
           + "table{border-collapse:collapse;font:12px monospace;margin-top:8px}\n"
           + "td,th{padding:2px 6px;text-align:left;vertical-align:top;border-bottom:1px solid #eee}\n"
+          + "td:first-child{white-space:nowrap}\n"
           + "tr.lv-error td,tr.lv-fatal td{background:#fde8e8}tr.lv-warn td{background:#fff6dc}\n"
           + "tr.lv-debug td,tr.lv-trace td{color:#888}.err{color:#b00}.field{color:#555}\n"
           + "pre{margin:2px 0;color:#666;font-size:11px}\n";

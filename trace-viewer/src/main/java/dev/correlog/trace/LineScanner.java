@@ -21,6 +21,7 @@ final class LineScanner {
 
   private final byte[] buf = new byte[2 * MAX_LINE];
   private final byte[][] needles;
+  private final int[][] shifts;
   private int[] starts = new int[64];
   long bytes;
   long lines;
@@ -28,7 +29,16 @@ final class LineScanner {
 
   /** {@code needles}: empty to hand over every line. */
   LineScanner(byte[]... needles) {
+    for (byte[] needle : needles) {
+      if (needle.length == 0) {
+        throw new IllegalArgumentException("empty needle");
+      }
+    }
     this.needles = needles;
+    this.shifts = new int[needles.length][];
+    for (int k = 0; k < needles.length; k++) {
+      shifts[k] = shifts(needles[k]);
+    }
   }
 
   void scan(InputStream in, Handler handler) throws IOException {
@@ -83,9 +93,9 @@ final class LineScanner {
       return;
     }
     int count = 0;
-    for (byte[] needle : needles) {
+    for (int k = 0; k < needles.length; k++) {
       int at = from;
-      while ((at = find(needle, at, to)) >= 0) {
+      while ((at = find(k, at, to)) >= 0) {
         int start = at;
         while (start > from && buf[start - 1] != '\n') {
           start--;
@@ -137,28 +147,42 @@ final class LineScanner {
     return -1;
   }
 
-  /** The first occurrence of {@code needle} in [from, to), or -1. */
-  private int find(byte[] needle, int from, int to) {
+  /**
+   * The first occurrence of needle {@code k} in [from, to), or -1: Boyer-Moore-Horspool, which
+   * moves by up to the needle's length at each step (a 32-character trace id skips most bytes).
+   */
+  private int find(int k, int from, int to) {
+    byte[] needle = needles[k];
+    int[] shift = shifts[k];
     int m = needle.length;
-    if (m == 0) {
-      return -1;
-    }
-    byte first = needle[0];
     byte last = needle[m - 1];
-    int end = to - m;
     byte[] b = buf;
+    int i = from + m - 1;
     outer:
-    for (int i = from; i <= end; i++) {
-      if (b[i] != first || b[i + m - 1] != last) {
-        continue;
-      }
-      for (int j = 1; j < m - 1; j++) {
-        if (b[i + j] != needle[j]) {
-          continue outer;
+    while (i < to) {
+      byte c = b[i];
+      if (c == last) {
+        int start = i - m + 1;
+        for (int j = 0; j < m - 1; j++) {
+          if (b[start + j] != needle[j]) {
+            i += shift[c & 0xff];
+            continue outer;
+          }
         }
+        return start;
       }
-      return i;
+      i += shift[c & 0xff];
     }
     return -1;
+  }
+
+  private static int[] shifts(byte[] needle) {
+    int m = needle.length;
+    int[] shift = new int[256];
+    Arrays.fill(shift, m);
+    for (int j = 0; j < m - 1; j++) {
+      shift[needle[j] & 0xff] = m - 1 - j;
+    }
+    return shift;
   }
 }
