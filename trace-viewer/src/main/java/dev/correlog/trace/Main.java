@@ -109,12 +109,14 @@ public final class Main {
       if (stats) {
         Stats s = TraceViewer.stats(inputs);
         s.print(out);
+        out.flush();
         err.println(s.scan().summary());
         return 0;
       }
       if (errors) {
         ErrorReport r = TraceViewer.errors(inputs);
         r.print(out);
+        out.flush();
         err.println(r.scan().summary());
         return 0;
       }
@@ -128,6 +130,7 @@ public final class Main {
                   && terminal
                   && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty()));
       (colour ? TextRenderer.coloured() : TextRenderer.plain()).print(t, out);
+      out.flush();
       if (html != null) {
         HtmlRenderer.write(t, Path.of(html));
         err.println("wrote " + html);

@@ -83,8 +83,11 @@ public final class ScanStats {
 
   /** One line for standard error: "read 12.3 MB, 40000 lines; skipped 2 malformed, ...". */
   public String summary() {
-    StringBuilder b =
-        new StringBuilder("read ").append(String.format(Locale.ROOT, "%.1f MB", bytes / 1e6));
+    StringBuilder b = new StringBuilder("read ");
+    b.append(
+        bytes >= 1_000_000
+            ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+            : String.format(Locale.ROOT, "%.1f kB", bytes / 1e3));
     if (lines >= 0) {
       b.append(", ").append(lines).append(" lines");
     }

@@ -17,6 +17,9 @@ public final class TextRenderer {
   private static final String DIM = "\u001b[2m";
   private static final String CYAN = "\u001b[36m";
 
+  /** Stack lines printed per error line. */
+  static final int STACK_LINES = 10;
+
   private final boolean colour;
   private final int barWidth;
 
@@ -125,12 +128,27 @@ public final class TextRenderer {
         out.println(colour ? RED + error + RESET : error);
       }
       if (l.errorStack != null) {
-        for (String frame : l.errorStack.split("\n")) {
-          if (!frame.isBlank()) {
-            out.println(colour ? DIM + "      " + frame.strip() + RESET : "      " + frame.strip());
-          }
-        }
+        stack(l, out);
       }
+    }
+  }
+
+  /** The stack, without a first line repeating the error, cut at {@link #STACK_LINES}. */
+  private void stack(LogLine l, PrintStream out) {
+    String[] frames = l.errorStack.strip().split("\\R");
+    int from = 0;
+    if (frames.length > 0 && l.errorType != null && frames[0].strip().startsWith(l.errorType)) {
+      from = 1;
+    }
+    int shown = 0;
+    for (int i = from; i < frames.length && shown < STACK_LINES; i++, shown++) {
+      String frame = "      " + frames[i].strip();
+      out.println(colour ? DIM + frame + RESET : frame);
+    }
+    int more = frames.length - from - shown;
+    if (more > 0) {
+      String rest = "      ... " + more + " more (the HTML view shows the whole stack)";
+      out.println(colour ? DIM + rest + RESET : rest);
     }
   }
 
