@@ -143,7 +143,7 @@ public final class ErrorReport {
     return entries;
   }
 
-  /** Error lines of traces beyond {@link ErrorScan#MAX_ERRORED}, counted only. */
+  /** Error lines of traces beyond the first 10,000 with errors, counted only. */
   public long overflow() {
     return overflow;
   }

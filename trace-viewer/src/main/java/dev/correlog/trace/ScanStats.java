@@ -44,7 +44,7 @@ public final class ScanStats {
     return notCorrelog;
   }
 
-  /** Lines over {@link LineScanner#MAX_LINE} bytes, skipped unread. */
+  /** Lines over 1 MiB, skipped unread. */
   public long oversize() {
     return oversize;
   }

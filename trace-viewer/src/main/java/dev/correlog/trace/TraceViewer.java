@@ -16,8 +16,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #find}: the matching lines, at most {@link TraceQuery#maxLines()} (100,000 by
  *       default) of at most 1 MiB each, plus one 2 MiB read buffer;
- *   <li>{@link #errors}: one small summary per trace for at most {@link ErrorScan#MAX_TRACES}
- *       traces in flight and {@link ErrorScan#MAX_ERRORED} traces with errors;
+ *   <li>{@link #errors}: one small summary per trace for at most 100,000 traces in flight and
+ *       10,000 traces with errors;
  *   <li>{@link #stats}: counts for at most {@link Stats#MAX_KEYS} distinct values per table.
  * </ul>
  *
