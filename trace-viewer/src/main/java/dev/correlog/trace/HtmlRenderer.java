@@ -109,7 +109,7 @@ public final class HtmlRenderer {
                       + s.operation
                       + " "
                       + TextRenderer.millis(s.durationMicros)
-                      + (s.parentMissing ? " (parent not in input)" : "")),
+                      + (s.parentMissing ? " (parent " + s.parentSpanId + " not in input)" : "")),
               Math.min(x + width + 4, LABEL + CHART + 4),
               y + 14,
               esc((s.measured ? "" : "~") + TextRenderer.millis(s.durationMicros))));

@@ -158,7 +158,7 @@ public final class TextRenderer {
         + s.service
         + " "
         + s.operation
-        + (s.parentMissing ? " (parent not in input)" : "");
+        + (s.parentMissing ? " (parent " + s.parentSpanId + " not in input)" : "");
   }
 
   private static String levelColour(String level) {

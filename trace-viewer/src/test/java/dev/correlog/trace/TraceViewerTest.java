@@ -126,6 +126,29 @@ class TraceViewerTest {
   }
 
   @Test
+  void aSpanWhoseParentLoggedNothingIsARootMarkedAsSuch() throws IOException {
+    List<String> lines = new ArrayList<>(services.interleaved());
+    lines.removeIf(
+        l ->
+            l.contains(ok)
+                && l.contains("\"service\":\"gateway\"")
+                && l.contains("rpc.client.call"));
+    Trace trace =
+        TraceViewer.find(
+            TraceQuery.trace(ok), Inputs.files(Services.write(dir.resolve("x.ndjson"), lines)));
+
+    assertThat(trace.roots()).extracting(Span::service).containsExactly("gateway", "inventory");
+    Span orphan = trace.roots().get(1);
+    assertThat(orphan.isParentMissing()).isTrue();
+    assertThat(orphan.children()).hasSize(2);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    TextRenderer.plain()
+        .printWaterfall(trace, new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("inventory rpc.server.call (parent " + orphan.parentSpanId() + " not in input)");
+  }
+
+  @Test
   void keepsAtMostMaxLinesAndCountsTheRest() throws IOException {
     Trace trace =
         TraceViewer.find(TraceQuery.trace(ok).maxLines(4), Inputs.files(services.files(dir)));
