@@ -292,6 +292,11 @@ public final class AsyncSink implements Sink {
     return "async(" + delegate + ")";
   }
 
+  /** The writer thread; for tests. */
+  Thread writerThread() {
+    return writer.thread();
+  }
+
   /** The registered shutdown hook, or null; for tests. */
   Thread shutdownHook() {
     return shutdownHook;

@@ -100,6 +100,11 @@ public final class AsyncWriter implements Runnable {
     t.start();
   }
 
+  /** The writer thread, for tests. */
+  public Thread thread() {
+    return thread;
+  }
+
   public boolean isWriterThread() {
     return Thread.currentThread() == thread;
   }
