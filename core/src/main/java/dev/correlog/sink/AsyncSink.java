@@ -191,13 +191,14 @@ public final class AsyncSink implements Sink {
   @Override
   public void flush() throws IOException {
     if (writer.isDirect()) {
-      writer.flushDirect();
+      writer.flushDirect(closeTimeout.toNanos());
       return;
     }
     try {
       if (!writer.progress().awaitFlushed(ring.tailSeq(), closeTimeout.toNanos())) {
         if (writer.isDirect()) {
-          writer.flushDirect(); // The writer died or handed over while we waited.
+          writer.flushDirect(
+              closeTimeout.toNanos()); // The writer died or handed over while we waited.
           return;
         }
         throw new IOException(
@@ -348,7 +349,7 @@ public final class AsyncSink implements Sink {
                 + "; they are lost");
         return;
       }
-      writer.flushDirect();
+      writer.flushDirect(closeTimeout.toNanos());
       writer.reportDrops();
       long unreported = writer.unreportedDrops();
       if (unreported > 0) {

@@ -206,9 +206,19 @@ public final class AsyncWriter implements Runnable {
     }
   }
 
-  /** Direct mode: writes what is still queued and flushes the delegate. */
-  public void flushDirect() throws IOException {
-    directLock.lock();
+  /**
+   * Direct mode: writes what is still queued and flushes the delegate, waiting at most {@code
+   * nanos} for the callers writing directly.
+   */
+  public void flushDirect(long nanos) throws IOException {
+    try {
+      if (!directLock.tryLock(nanos, TimeUnit.NANOSECONDS)) {
+        throw new IOException("asynchronous sink: a direct write to " + name() + " is stuck");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while flushing");
+    }
     try {
       drainLeftovers();
       delegate.flush();
