@@ -169,8 +169,8 @@ public final class FileSink implements Sink {
   }
 
   /**
-   * Lines written since the check before to a file then found deleted (with its directory or not):
-   * an upper bound of the lines lost that way.
+   * Lines written since the check before to a file then found gone from its path (deleted, with its
+   * directory or not, or moved away): an upper bound of the lines lost to a deleted file.
    */
   public long unlinkedLines() {
     return unlinkedLines;
@@ -203,11 +203,11 @@ public final class FileSink implements Sink {
           Reporter.print(
               "file sink: "
                   + path
-                  + " was deleted while open; reopened; up to "
+                  + " was deleted or moved away while open; reopened; up to "
                   + linesSinceCheck
                   + " lines written to it in the last "
                   + TimeUnit.NANOSECONDS.toMillis(checkIntervalNanos)
-                  + " ms may be lost (counted in FileSink.unlinkedLines())");
+                  + " ms are lost unless it was moved (counted in FileSink.unlinkedLines())");
         }
         open(); // Buffered lines, not yet written, go to the new file.
       }

@@ -252,7 +252,9 @@ class FileSinkTest {
       write(sink, line(3, 50));
       assertThat(sink.reopened()).isEqualTo(1);
       assertThat(sink.unlinkedLines()).isEqualTo(1);
-      assertThat(err.text()).contains("was deleted while open").contains("up to 1 lines");
+      assertThat(err.text())
+          .contains("was deleted or moved away while open")
+          .contains("up to 1 lines");
     }
 
     assertThat(ids(file)).containsExactly(2, 3);
@@ -298,7 +300,8 @@ class FileSinkTest {
   @Test
   void aFileMovedAwayFromOutsideIsReopenedByName() throws IOException {
     Path file = dir.resolve("app.log");
-    try (FileSink sink = FileSink.builder(file).checkInterval(Duration.ZERO).build()) {
+    try (StderrLines err = new StderrLines();
+        FileSink sink = FileSink.builder(file).checkInterval(Duration.ZERO).build()) {
       write(sink, line(1, 50));
       Files.move(file, dir.resolve("moved.log"));
       write(sink, line(2, 50));
@@ -348,5 +351,21 @@ class FileSinkTest {
 
     assertThatThrownBy(() -> Sinks.file(notADirectory.resolve("app.log")))
         .isInstanceOf(UncheckedIOException.class);
+  }
+
+  @Test
+  void rotatingWithMaxFiles999999CostsWhatTheFilesOnDiskCost() throws IOException {
+    Path file = dir.resolve("app.log");
+    long start = System.nanoTime();
+    try (FileSink sink = Sinks.file(file, 100, 999_999)) {
+      for (int i = 0; i < 60; i++) {
+        write(sink, line(i, 60)); // Each line after the first rotates.
+      }
+    }
+    // With a shift over 999,999 names each rotation took about 11 s; the work is counted in
+    // RotatedFilesTest, this bounds the whole in time as a backstop.
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000L);
+    assertThat(fileNames()).hasSize(60);
+    assertThat(allIds(file, 60)).hasSize(60);
   }
 }
