@@ -5,6 +5,7 @@ import dev.correlog.EventLogger;
 import dev.correlog.context.TraceContext;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
@@ -42,6 +43,8 @@ final class TestService {
       method("Hang", MethodDescriptor.MethodType.UNARY);
   static final MethodDescriptor<String, String> THROW =
       method("Throw", MethodDescriptor.MethodType.UNARY);
+  static final MethodDescriptor<String, String> MISSING =
+      method("Missing", MethodDescriptor.MethodType.UNARY);
   static final MethodDescriptor<String, String> LATER =
       method("Later", MethodDescriptor.MethodType.UNARY);
 
@@ -81,6 +84,7 @@ final class TestService {
         .addMethod(HANG, ServerCalls.asyncUnaryCall(this::hang))
         .addMethod(THROW, ServerCalls.asyncUnaryCall(this::fail))
         .addMethod(LATER, ServerCalls.asyncUnaryCall(this::later))
+        .addMethod(MISSING, ServerCalls.asyncUnaryCall(this::missing))
         .build();
   }
 
@@ -158,6 +162,11 @@ final class TestService {
   private void fail(String request, StreamObserver<String> out) {
     log.info("handler.throw").field("request", request).emit();
     throw new IllegalStateException("boom: " + request);
+  }
+
+  private void missing(String request, StreamObserver<String> out) {
+    log.info("handler.missing").field("request", request).emit();
+    out.onError(Status.NOT_FOUND.withDescription("no order " + request).asRuntimeException());
   }
 
   /** Answers after up to 3 ms, from the service's own thread. */
