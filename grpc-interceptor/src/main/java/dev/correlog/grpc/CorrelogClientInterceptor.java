@@ -39,9 +39,12 @@ final class CorrelogClientInterceptor implements ClientInterceptor {
     return events;
   }
 
-  /** The caller's context: Correlog's current one. */
+  /**
+   * The caller's context: Correlog's current one, else the one {@code io.grpc.Context} carries (see
+   * {@link GrpcContextBridge#current()}).
+   */
   TraceContext currentContext() {
-    return TraceContext.current();
+    return GrpcContextBridge.current();
   }
 
   /**

@@ -47,6 +47,9 @@ public final class CorrelogGrpc {
             : null;
     this.client = new CorrelogClientInterceptor(b.correlog, b.propagator, clientEvents);
     this.server = new CorrelogServerInterceptor(b.correlog, b.propagator, serverEvents);
+    if (b.grpcContextBridge) {
+      GrpcContextBridge.install();
+    }
   }
 
   /** With the defaults: {@link Propagators#defaults()}, client events on, default levels. */
@@ -80,6 +83,7 @@ public final class CorrelogGrpc {
     private final Correlog correlog;
     private Propagator propagator = Propagators.defaults();
     private boolean clientEvents = true;
+    private boolean grpcContextBridge = true;
     private final Map<Status.Code, Level> levels = StatusLevels.defaults();
 
     private Builder(Correlog correlog) {
@@ -105,6 +109,20 @@ public final class CorrelogGrpc {
      */
     public Builder statusLevel(Status.Code code, Level level) {
       levels.put(Objects.requireNonNull(code, "code"), Objects.requireNonNull(level, "level"));
+      return this;
+    }
+
+    /**
+     * Whether Correlog's current context is mirrored into {@code io.grpc.Context} (true unless
+     * set): a scope decorator, registered once per class loader with {@code
+     * ContextStorage.addDecorator}, attaches {@code Context.current()} with the trace context for
+     * the life of every Correlog scope, so work handed on with {@code Context.current().wrap(..)}
+     * or {@code Context.currentContextExecutor(..)} carries the trace to the calls it makes. It is
+     * process-wide and stays registered; turning it off here only means this instance does not
+     * register it.
+     */
+    public Builder grpcContextBridge(boolean enabled) {
+      this.grpcContextBridge = enabled;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.correlog.grpc;
 
 import dev.correlog.Correlog;
+import dev.correlog.context.ContextStorage;
 import dev.correlog.context.Scope;
 import dev.correlog.context.TraceContext;
 import dev.correlog.propagation.Propagation;
@@ -38,7 +39,7 @@ final class CorrelogServerInterceptor implements ServerInterceptor {
     TracedServerCall<ReqT, RespT> traced =
         new TracedServerCall<>(call, span, events, start, Context.current().getDeadline());
     ServerCall.Listener<ReqT> listener;
-    try (Scope s = span.attach()) {
+    try (Scope s = ContextStorage.attachForTask(span)) {
       try {
         listener = next.startCall(traced, headers);
       } catch (Throwable t) {

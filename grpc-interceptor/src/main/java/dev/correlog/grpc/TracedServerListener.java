@@ -1,12 +1,14 @@
 package dev.correlog.grpc;
 
+import dev.correlog.context.ContextStorage;
 import dev.correlog.context.Scope;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.ServerCall;
 
 /**
  * Runs every callback of the application's listener with the call's span current, on whatever
- * executor thread gRPC runs it, and restores the thread afterwards.
+ * executor thread gRPC runs it, and restores the thread afterwards exactly: a scope the callback
+ * left open is closed with it ({@link ContextStorage#attachForTask}).
  */
 final class TracedServerListener<ReqT>
     extends ForwardingServerCallListener.SimpleForwardingServerCallListener<ReqT> {
@@ -19,7 +21,7 @@ final class TracedServerListener<ReqT>
 
   @Override
   public void onMessage(ReqT message) {
-    try (Scope s = call.context.attach()) {
+    try (Scope s = ContextStorage.attachForTask(call.context)) {
       try {
         super.onMessage(message);
       } catch (Throwable t) {
@@ -31,7 +33,7 @@ final class TracedServerListener<ReqT>
 
   @Override
   public void onHalfClose() {
-    try (Scope s = call.context.attach()) {
+    try (Scope s = ContextStorage.attachForTask(call.context)) {
       try {
         super.onHalfClose();
       } catch (Throwable t) {
@@ -43,7 +45,7 @@ final class TracedServerListener<ReqT>
 
   @Override
   public void onReady() {
-    try (Scope s = call.context.attach()) {
+    try (Scope s = ContextStorage.attachForTask(call.context)) {
       try {
         super.onReady();
       } catch (Throwable t) {
@@ -55,7 +57,7 @@ final class TracedServerListener<ReqT>
 
   @Override
   public void onCancel() {
-    try (Scope s = call.context.attach()) {
+    try (Scope s = ContextStorage.attachForTask(call.context)) {
       try {
         super.onCancel();
       } finally {
@@ -66,7 +68,7 @@ final class TracedServerListener<ReqT>
 
   @Override
   public void onComplete() {
-    try (Scope s = call.context.attach()) {
+    try (Scope s = ContextStorage.attachForTask(call.context)) {
       try {
         super.onComplete();
       } finally {

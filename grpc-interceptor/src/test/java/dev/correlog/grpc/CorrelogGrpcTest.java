@@ -186,6 +186,35 @@ class CorrelogGrpcTest {
   }
 
   @Test
+  void aHandlerThatLeavesAScopeOpen_leavesNoContextOnTheThread() throws Exception {
+    ServerInterceptor leaky =
+        new ServerInterceptor() {
+          @Override
+          public <Q, R> ServerCall.Listener<Q> interceptCall(
+              ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+            return new io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener<Q>(
+                next.startCall(call, headers)) {
+              @Override
+              public void onHalfClose() {
+                TraceContext.newRoot("leaked").attach(); // never closed
+                super.onHalfClose();
+              }
+            };
+          }
+        };
+    Channel channel = start(CorrelogGrpc.create(h.server), CorrelogGrpc.create(h.client), leaky);
+    for (int i = 0; i < 4; i++) {
+      ClientCalls.blockingUnaryCall(channel, TestService.UNARY, CallOptions.DEFAULT, "leak" + i);
+    }
+    // the handler's own lines are in the scope it opened; the call's event is in the call's span
+    for (JsonNode e : Lines.await(h.serverSink, "rpc.server.call", 4)) {
+      assertThat(Lines.text(e, "request_id")).isNotEqualTo("leaked");
+      assertThat(e.has("parent_span_id")).isTrue();
+    }
+    // and stop() asserts that no pool thread kept a context
+  }
+
+  @Test
   void builder_rejectsNulls() {
     assertThatThrownBy(() -> CorrelogGrpc.create(null)).isInstanceOf(NullPointerException.class);
     CorrelogGrpc.Builder b = CorrelogGrpc.newBuilder(h.server);
