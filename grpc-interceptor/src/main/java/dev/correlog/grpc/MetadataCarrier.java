@@ -3,7 +3,9 @@ package dev.correlog.grpc;
 import dev.correlog.propagation.Getter;
 import dev.correlog.propagation.Setter;
 import io.grpc.Metadata;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -39,7 +41,7 @@ final class MetadataCarrier {
     }
   }
 
-  static final Getter<Metadata> GETTER = MetadataCarrier::get;
+  static final Getter<Metadata> GETTER = new MetadataGetter();
   static final Setter<Metadata> SETTER = MetadataCarrier::set;
 
   private MetadataCarrier() {}
@@ -93,6 +95,33 @@ final class MetadataCarrier {
       joined.append(',').append(it.next());
     }
     return joined.toString();
+  }
+
+  /** {@link #get}, plus every value of a header and the names of the headers. */
+  private static final class MetadataGetter implements Getter<Metadata> {
+    @Override
+    public String get(Metadata metadata, String name) {
+      return MetadataCarrier.get(metadata, name);
+    }
+
+    /** The header names, lowercase as gRPC keeps them, binary ({@code -bin}) ones included. */
+    @Override
+    public Iterable<String> keys(Metadata metadata) {
+      return metadata.keys();
+    }
+
+    /** Every value of an ASCII header, in order; empty for a binary or unknown name. */
+    @Override
+    public List<String> getAll(Metadata metadata, String name) {
+      Metadata.Key<String> k = key(name);
+      Iterable<String> values = k == null ? null : metadata.getAll(k);
+      if (values == null) {
+        return List.of();
+      }
+      List<String> all = new ArrayList<>(2);
+      values.forEach(all::add);
+      return all;
+    }
   }
 
   private static void set(Metadata metadata, String name, String value) {

@@ -215,6 +215,17 @@ class CorrelogGrpcTest {
   }
 
   @Test
+  void noContextStorageOverrideIsShipped() throws Exception {
+    // only one may exist on a class path, and it belongs to the application
+    assertThatThrownBy(() -> Class.forName("io.grpc.override.ContextStorageOverride"))
+        .isInstanceOf(ClassNotFoundException.class);
+    assertThat(java.nio.file.Path.of("target/classes/io/grpc")).doesNotExist();
+    service = new TestService(h.server);
+    server = InProcessServerBuilder.forName(name).build();
+    raw = InProcessChannelBuilder.forName(name).build();
+  }
+
+  @Test
   void builder_rejectsNulls() {
     assertThatThrownBy(() -> CorrelogGrpc.create(null)).isInstanceOf(NullPointerException.class);
     CorrelogGrpc.Builder b = CorrelogGrpc.newBuilder(h.server);

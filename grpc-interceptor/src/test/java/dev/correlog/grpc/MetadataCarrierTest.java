@@ -48,7 +48,20 @@ class MetadataCarrierTest extends CarrierContract<Metadata> {
         .isEqualTo(
             "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01,"
                 + "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-    assertThat(Propagators.defaults().extract(m, MetadataCarrier.GETTER)).isNull();
+    assertThat(Propagators.defaults().extract(m, MetadataCarrier.GETTER).context()).isNull();
+  }
+
+  @Test
+  void getAll_andKeys_listWhatWasSent() {
+    Metadata m = new Metadata();
+    m.put(TRACEPARENT, "one");
+    m.put(TRACEPARENT, "two");
+    m.put(Metadata.Key.of("grpc-trace-bin", Metadata.BINARY_BYTE_MARSHALLER), new byte[] {1});
+    assertThat(MetadataCarrier.GETTER.getAll(m, "TraceParent")).containsExactly("one", "two");
+    assertThat(MetadataCarrier.GETTER.getAll(m, "grpc-trace-bin")).isEmpty();
+    assertThat(MetadataCarrier.GETTER.getAll(m, "b3")).isEmpty();
+    assertThat(MetadataCarrier.GETTER.keys(m))
+        .containsExactlyInAnyOrder("traceparent", "grpc-trace-bin");
   }
 
   @Test
@@ -112,8 +125,8 @@ class MetadataCarrierTest extends CarrierContract<Metadata> {
     }
 
     @Override
-    public <C> TraceContext extract(C carrier, Getter<C> getter) {
-      return null;
+    public <C> dev.correlog.propagation.Extracted extract(C carrier, Getter<C> getter) {
+      return dev.correlog.propagation.Extracted.empty();
     }
 
     @Override
