@@ -20,7 +20,10 @@ public final class Counters {
     this.loggers = loggers;
   }
 
-  /** Lines the sink took. */
+  /**
+   * Lines handed to the sink and taken by it. A line an asynchronous sink dropped from its full
+   * queue is not emitted: it is counted in {@link #dropped()}.
+   */
   public long emitted() {
     return metrics.emitted.sum();
   }
@@ -58,9 +61,20 @@ public final class Counters {
     return metrics.schemaViolations.sum();
   }
 
-  /** Lines a sink failed to take. */
+  /**
+   * Lines the sink failed to take: it threw. WARN and ERROR lines among them were copied to stderr.
+   * A WARN or ERROR line an asynchronous sink could not queue is counted here, and copied.
+   */
   public long sinkFailures() {
     return metrics.sinkFailures.sum();
+  }
+
+  /**
+   * Lines below WARN the sink discarded by its own policy, without failing: an asynchronous sink's
+   * queue was full (or the line too long for it). They are lost; WARN and ERROR lines never are.
+   */
+  public long dropped() {
+    return metrics.dropped.sum();
   }
 
   /** Field values whose rendering threw or recursed and were written as a marker. */
@@ -92,6 +106,8 @@ public final class Counters {
         + schemaViolations()
         + ", sinkFailures="
         + sinkFailures()
+        + ", dropped="
+        + dropped()
         + ", encodingErrors="
         + encodingErrors()
         + ", truncated="

@@ -90,12 +90,20 @@ public final class Engine {
   }
 
   /**
+   * The context an event belongs to when none is given: the calling thread's, by the one rule (an
+   * OpenTelemetry span first).
+   */
+  private static TraceContext current() {
+    return TraceContext.current();
+  }
+
+  /**
    * Starts an event that passed its logger's level, or returns null when sampling drops it. The
    * whole decision is made here, before anything is encoded, from {@code context} (null: the
    * calling thread's current context).
    */
   public EventBuilder start(Level level, String event, LoggerName logger, TraceContext context) {
-    TraceContext ctx = context != null ? context : TraceContext.current(); // OTel first
+    TraceContext ctx = context != null ? context : current();
     if (event == null || event.isEmpty()) {
       event = DEFAULT_EVENT;
     }
@@ -153,7 +161,7 @@ public final class Engine {
    */
   public EventEncoder.Line line(
       Level level, String event, LoggerName logger, TraceContext context) {
-    TraceContext ctx = context != null ? context : TraceContext.current(); // OTel first
+    TraceContext ctx = context != null ? context : current();
     if (event == null || event.isEmpty()) {
       event = DEFAULT_EVENT;
     }
