@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -33,7 +32,7 @@ class EightThreadsTest {
   void everyLineCarriesTheIdsOfTheThreadThatLoggedIt(String config) throws Exception {
     Path file = dir.resolve("app.log");
     LoggerContext context = LogbackConfig.configure(config, file);
-    Logger log = LoggerFactory.getLogger("com.acme.Worker");
+    Logger log = context.getLogger("com.acme.Worker");
     ConcurrentHashMap<Integer, TraceContext> contexts = new ConcurrentHashMap<>();
     CountDownLatch start = new CountDownLatch(1);
     Thread[] threads = new Thread[THREADS];

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.MarkerFactory;
 
@@ -21,12 +20,13 @@ class EncodedEventTest {
   @TempDir Path dir;
   private Path file;
   private LoggerContext context;
-  private final Logger log = LoggerFactory.getLogger("com.acme.Orders");
+  private Logger log;
 
   @BeforeEach
   void configure() throws Exception {
     file = dir.resolve("app.log");
     context = LogbackConfig.configure("logback-test-async.xml", file);
+    log = context.getLogger("com.acme.Orders");
   }
 
   @AfterEach

@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** Configures the real Logback from an XML file in test resources; reads the lines it wrote. */
 final class LogbackConfig {
@@ -25,14 +25,18 @@ final class LogbackConfig {
   private LogbackConfig() {}
 
   static LoggerContext configure(String resource, Path logFile) throws Exception {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    context.reset();
+    // A context of its own per test (Logback's global one is left to the README test): the same
+    // classes and XML configuration, sharing the MDC adapter org.slf4j.MDC writes to.
+    LoggerContext context = new LoggerContext();
+    context.setName("test");
+    context.setMDCAdapter(MDC.getMDCAdapter());
     context.putProperty("LOG_FILE", logFile.toString());
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
     configurator.doConfigure(LogbackConfig.class.getClassLoader().getResource(resource));
     assertThat(context.getStatusManager().getCopyOfStatusList())
         .noneMatch(s -> s.getLevel() >= ch.qos.logback.core.status.Status.ERROR);
+    context.start();
     return context;
   }
 

@@ -168,6 +168,10 @@ final class CorrelogLogger extends LoggerMethods implements LoggingEventAware {
       e.message(message).error(t).emit();
     } catch (RuntimeException ex) {
       // strict schema mode is the only thrower, and KEEP events never throw there
+    } finally {
+      if (message instanceof StringBuilder) {
+        Formatter.release(message);
+      }
     }
   }
 

@@ -12,20 +12,40 @@ import java.util.IdentityHashMap;
  * extra placeholders kept.
  */
 final class Formatter {
-  private static final ThreadLocal<StringBuilder> BUFFER =
-      ThreadLocal.withInitial(() -> new StringBuilder(256));
+  /** The per-thread buffer and whether a call on this thread is using it. */
+  private static final class Buffer {
+    StringBuilder sb = new StringBuilder(256);
+    boolean busy;
+  }
+
+  private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
 
   private Formatter() {}
 
-  /** A cleared per-thread buffer (cut back when a huge message grew it). */
+  /**
+   * A cleared buffer, held until {@link #release}: the thread's own, or a new one when the thread's
+   * is in use (an argument's {@code toString()} that logs, say), so a nested call never overwrites
+   * the message of the call around it.
+   */
   static StringBuilder buffer() {
-    StringBuilder sb = BUFFER.get();
-    if (sb.capacity() > 64 * 1024) {
-      sb = new StringBuilder(256);
-      BUFFER.set(sb);
+    Buffer b = BUFFER.get();
+    if (b.busy) {
+      return new StringBuilder(128);
     }
-    sb.setLength(0);
-    return sb;
+    if (b.sb.capacity() > 64 * 1024) {
+      b.sb = new StringBuilder(256); // cut back after a huge message
+    }
+    b.busy = true;
+    b.sb.setLength(0);
+    return b.sb;
+  }
+
+  /** Gives the thread's buffer back once the line holding {@code sb} is written. */
+  static void release(CharSequence sb) {
+    Buffer b = BUFFER.get();
+    if (b.sb == sb) {
+      b.busy = false;
+    }
   }
 
   /** Formats {@code pattern} with the first {@code count} of {@code a}, {@code b}, {@code rest}. */

@@ -128,6 +128,23 @@ class ClassicCallsTest {
   }
 
   @Test
+  void anArgumentWhoseToStringLogs_doesNotOverwriteTheOuterMessage() {
+    Object nested =
+        new Object() {
+          @Override
+          public String toString() {
+            log.info("inner {} {}", "message", 2);
+            return "nested";
+          }
+        };
+    log.info("outer {} and {}", "start", nested);
+    var lines = captured.lines();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).get("message").asText()).isEqualTo("inner message 2");
+    assertThat(lines.get(1).get("message").asText()).isEqualTo("outer start and nested");
+  }
+
+  @Test
   void nullsNeverThrow() {
     log.info((String) null);
     log.info(null, 1, 2);
