@@ -160,11 +160,19 @@ final class DefaultEventBuilder implements EventBuilder {
   }
 
   private void checkedString(String name, CharSequence value, int maxChars) {
-    if (value.length() > maxChars && schema != null && schema.indexOf(name) >= 0) {
+    if (schema != null && schema.indexOf(name) >= 0 && longer(value, maxChars)) {
       fields.violation(
           name, "field '" + name + "' is longer than " + maxChars + " characters; truncated");
     }
-    fields.buffer().string(value, maxChars);
+    fields.string(value, maxChars, engine.metrics());
+  }
+
+  private static boolean longer(CharSequence value, int maxChars) {
+    try {
+      return value.length() > maxChars;
+    } catch (RuntimeException e) {
+      return false; // the write that follows fails the same way and writes the marker
+    }
   }
 
   // ---- EventBuilder ---------------------------------------------------------------------------
@@ -237,7 +245,7 @@ final class DefaultEventBuilder implements EventBuilder {
       return nullField(name);
     }
     if (begin(name, FieldType.TIMESTAMP) > 0) {
-      fields.timestamp(value);
+      fields.timestamp(value, engine.metrics());
       fields.endField();
     }
     return this;
@@ -303,14 +311,16 @@ final class DefaultEventBuilder implements EventBuilder {
       fields.buffer().string("[nested too deep]", 32);
       return;
     }
+    int mark = fields.buffer().mark();
     nestedDepth++;
     fields.openObject();
     try {
       object.accept(nested);
-    } catch (RuntimeException | StackOverflowError e) {
-      engine.metrics().encodingErrors.increment();
-    } finally {
       fields.closeObject();
+    } catch (Throwable e) { // NOPMD: the object is written whole or replaced by a marker
+      fields.abandonObject();
+      fields.failed(mark, object, e, engine.metrics());
+    } finally {
       nestedDepth--;
     }
   }

@@ -126,21 +126,11 @@ final class LineWriter {
     truncated |= copy < len;
     o.raw(fields.buffer().array(), 0, copy);
 
-    o.limit(maxLine);
     if (!violations.isEmpty()) {
       engine.metrics().schemaViolations.increment();
-      o.raw(Envelope.SCHEMA_ERRORS);
-      int budget = Engine.TAIL_RESERVE - 64;
-      for (int i = 0; i < violations.size() && budget > 0; i++) {
-        if (i > 0) {
-          o.raw((byte) ',');
-        }
-        int before = o.length();
-        o.string(violations.get(i), Math.min(200, budget / 2));
-        budget -= o.length() - before;
-      }
-      o.raw((byte) ']');
+      truncated |= writeViolations(o, violations);
     }
+    o.limit(maxLine);
     if (truncated) {
       engine.metrics().truncated.increment();
       o.raw(Envelope.TRUNCATED);
@@ -151,6 +141,39 @@ final class LineWriter {
     } else if (engine.write(event.level, o.array(), 0, o.length())) {
       engine.metrics().emitted.increment();
     }
+  }
+
+  /** Bytes that must stay free after the schema errors: ']', the truncation flag, '}' and '\n'. */
+  private static final int CLOSING = 1 + Envelope.TRUNCATED.length + 2;
+
+  /**
+   * Writes {@code ,"schema_errors":[...]} in bytes, not characters: each message whole (or cut with
+   * the marker) or not at all, always leaving room to close the line. True when some were left out.
+   */
+  private boolean writeViolations(JsonBuffer o, List<String> violations) {
+    o.limit(maxLine - CLOSING);
+    int listMark = o.mark();
+    o.raw(Envelope.SCHEMA_ERRORS);
+    if (o.overflowed()) {
+      o.rollback(listMark);
+      return true;
+    }
+    boolean cut = false;
+    for (int i = 0; i < violations.size(); i++) {
+      int mark = o.mark();
+      if (i > 0) {
+        o.raw((byte) ',');
+      }
+      o.string(violations.get(i), 200);
+      if (o.overflowed()) {
+        o.rollback(mark);
+        cut = true;
+        break;
+      }
+    }
+    o.limit(maxLine - CLOSING + 1);
+    o.raw((byte) ']');
+    return cut;
   }
 
   private void encodeIds(TraceContext ctx) {

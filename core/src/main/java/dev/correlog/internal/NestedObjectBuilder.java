@@ -22,7 +22,10 @@ final class NestedObjectBuilder implements ObjectBuilder {
           name, "invalid nested field name '" + Strings.cap(String.valueOf(name), 64) + "'");
       return false;
     }
-    fields.nestedName(name);
+    if (!fields.nestedName(name)) {
+      fields.violation(name, "nested field '" + name + "' appears twice");
+      return false;
+    }
     return true;
   }
 
@@ -32,7 +35,7 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        fields.buffer().string(value, maxString);
+        fields.string(value, maxString, event.engine.metrics());
       }
     }
     return this;
@@ -68,7 +71,7 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        fields.timestamp(value);
+        fields.timestamp(value, event.engine.metrics());
       }
     }
     return this;
