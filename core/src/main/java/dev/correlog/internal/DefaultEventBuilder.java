@@ -182,6 +182,10 @@ final class DefaultEventBuilder implements EventBuilder {
     if (value == null) {
       return nullField(name);
     }
+    dev.correlog.Redaction r = engine.redaction();
+    if (r != null) {
+      value = r.apply(value);
+    }
     int max = begin(name, FieldType.STRING);
     if (max > 0) {
       checkedString(name, value, max);
@@ -288,7 +292,7 @@ final class DefaultEventBuilder implements EventBuilder {
     FieldType type = value instanceof Number ? FieldType.DOUBLE : FieldType.OBJECT;
     int max = begin(name, type);
     if (max > 0) {
-      fields.anyValue(value, max, engine.metrics());
+      fields.anyValue(value, max, engine.metrics(), engine.redaction());
       fields.endField();
     }
     return this;
@@ -328,7 +332,8 @@ final class DefaultEventBuilder implements EventBuilder {
   @Override
   public EventBuilder message(CharSequence message) {
     if (inUse) {
-      this.message = message;
+      dev.correlog.Redaction r = engine.redaction();
+      this.message = r == null ? message : r.apply(message);
     }
     return this;
   }

@@ -60,6 +60,19 @@ public final class Engine {
     }
   }
 
+  // ---- redaction by value (set once by Correlog.Builder before the instance is returned) ----
+  private volatile dev.correlog.Redaction redaction;
+
+  /** Sets the value redaction; null or {@code Redaction.none()} for none. */
+  public void redaction(dev.correlog.Redaction r) {
+    this.redaction = r == null || r.isNone() ? null : r;
+  }
+
+  /** The value redaction, or null for none. */
+  public dev.correlog.Redaction redaction() {
+    return redaction;
+  }
+
   /** Something that counts disabled events without synchronization (an EventLogger). */
   public interface DisabledCounter {
     long disabledCount();

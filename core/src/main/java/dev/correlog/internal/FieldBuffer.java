@@ -204,7 +204,7 @@ final class FieldBuffer {
    * Any object, written whole or replaced by a marker: numbers from their own digits, other objects
    * through Jackson when available (bounded by the buffer's limit), else their string.
    */
-  void anyValue(Object value, int maxChars, Metrics metrics) {
+  void anyValue(Object value, int maxChars, Metrics metrics, dev.correlog.Redaction redaction) {
     int mark = buf.mark();
     try {
       if (value instanceof Number) {
@@ -214,7 +214,8 @@ final class FieldBuffer {
       if (ValueRenderer.writeJson(value, buf) != ValueRenderer.NOT_RENDERED) {
         return;
       }
-      buf.string(ValueRenderer.toStringSafely(value, metrics.encodingErrors), maxChars);
+      String text = ValueRenderer.toStringSafely(value, metrics.encodingErrors);
+      buf.string(redaction == null ? text : redaction.apply(text), maxChars);
     } catch (Throwable e) { // NOPMD: writing a value never throws into the application
       failed(mark, value, e, metrics);
     }

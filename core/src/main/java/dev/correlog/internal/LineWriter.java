@@ -211,6 +211,10 @@ final class LineWriter {
     int mark = o.mark();
     o.raw(Envelope.ERROR_TYPE).string(t.getClass().getName(), 256);
     String msg = ThrowableWriter.safeMessage(t);
+    dev.correlog.Redaction r = engine.redaction();
+    if (r != null && msg != null) {
+      msg = r.apply(msg);
+    }
     if (msg != null) {
       o.raw(Envelope.ERROR_MESSAGE).string(msg, maxString);
     }

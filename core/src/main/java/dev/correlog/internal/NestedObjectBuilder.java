@@ -35,7 +35,8 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        fields.string(value, maxString, event.engine.metrics());
+        dev.correlog.Redaction r = event.engine.redaction();
+        fields.string(r == null ? value : r.apply(value), maxString, event.engine.metrics());
       }
     }
     return this;
@@ -83,7 +84,7 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        fields.anyValue(value, maxString, event.engine.metrics());
+        fields.anyValue(value, maxString, event.engine.metrics(), event.engine.redaction());
       }
     }
     return this;
