@@ -47,12 +47,24 @@ public final class Redaction {
   private final boolean bearer;
   private final boolean jwt;
   private final Pattern[] patterns;
+  private final ThreadLocal<Matcher[]> matchers;
+  private static final String QUOTED = Matcher.quoteReplacement(REPLACEMENT);
 
   private Redaction(boolean cards, boolean bearer, boolean jwt, List<Pattern> patterns) {
     this.cards = cards;
     this.bearer = bearer;
     this.jwt = jwt;
     this.patterns = patterns.toArray(new Pattern[0]);
+    Pattern[] ps = this.patterns;
+    this.matchers =
+        ThreadLocal.withInitial(
+            () -> {
+              Matcher[] ms = new Matcher[ps.length];
+              for (int i = 0; i < ps.length; i++) {
+                ms[i] = ps[i].matcher("");
+              }
+              return ms;
+            });
   }
 
   /** Card numbers, bearer tokens and JWTs. */
@@ -89,10 +101,14 @@ public final class Redaction {
     if (jwt) {
       s = ValueScanners.jwts(s, REPLACEMENT);
     }
-    for (Pattern p : patterns) {
-      Matcher m = p.matcher(s);
-      if (m.find()) {
-        s = m.replaceAll(Matcher.quoteReplacement(REPLACEMENT));
+    if (patterns.length > 0) {
+      Matcher[] ms = matchers.get(); // reused: no allocation when nothing matches
+      for (Matcher m : ms) {
+        m.reset(s);
+        if (m.find()) {
+          s = m.replaceAll(QUOTED);
+        }
+        m.reset(""); // do not keep the text reachable from the thread
       }
     }
     return s;

@@ -32,7 +32,8 @@ final class ValueScanners {
       int start = i;
       int end = i;
       int count = 0;
-      long[] luhn = {0, 0}; // sums when the last digit is at an even / odd position from the end
+      int sumOdd = 0; // the Luhn sum if the count turns out odd
+      int sumEven = 0; // the Luhn sum if the count turns out even
       int j = i;
       while (j < n) {
         char d = s.charAt(j);
@@ -41,8 +42,8 @@ final class ValueScanners {
           int v = d - '0';
           int doubled = v * 2 > 9 ? v * 2 - 9 : v * 2;
           // Position parity from the start; fixed up once the length is known.
-          luhn[0] += (count % 2 == 0) ? doubled : v;
-          luhn[1] += (count % 2 == 0) ? v : doubled;
+          sumOdd += (count & 1) == 0 ? doubled : v;
+          sumEven += (count & 1) == 0 ? v : doubled;
           end = ++j;
         } else if ((d == ' ' || d == '-') && j + 1 < n && isDigit(s.charAt(j + 1)) && j > start) {
           j++;
@@ -52,7 +53,7 @@ final class ValueScanners {
       }
       boolean boundary = end == n || !isWordChar(s.charAt(end));
       // From the end, the last digit is not doubled: odd counts double even positions from start.
-      long sum = count % 2 == 1 ? luhn[0] : luhn[1];
+      int sum = (count & 1) == 1 ? sumOdd : sumEven;
       if (boundary && count >= 13 && count <= 19 && sum % 10 == 0) {
         if (out == null) {
           out = new StringBuilder(n);
