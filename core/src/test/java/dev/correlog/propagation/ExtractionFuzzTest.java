@@ -44,12 +44,17 @@ class ExtractionFuzzTest {
       headers.put(name, value);
     }
     Propagator p = Propagators.defaults();
-    TraceContext extracted = p.extract(headers, Carriers.MAP_GETTER);
+    Extracted found = p.extract(headers, Carriers.MAP_GETTER);
+    assertThat(found).isNotNull();
+    if (found.requestId() != null) {
+      assertThat(found.requestId()).matches("[\\x21-\\x7e]{1,128}");
+    }
+    TraceContext extracted = found.context();
     if (extracted != null) {
       assertValid(extracted);
       Map<String, String> out = new HashMap<>();
       p.inject(extracted, out, Carriers.MAP_SETTER);
-      TraceContext again = p.extract(out, Carriers.MAP_GETTER);
+      TraceContext again = p.extract(out, Carriers.MAP_GETTER).context();
       assertThat(again).isNotNull();
       assertThat(again.traceIdHex()).isEqualTo(extracted.traceIdHex());
       assertThat(again.spanIdHex()).isEqualTo(extracted.spanIdHex());
