@@ -154,11 +154,16 @@ final class FieldBuffer {
     objectDepth--;
   }
 
-  /**
-   * Writes {@code "name":} (with a comma unless first) inside the innermost nested object; false,
-   * having written nothing, when that object already has a field of that name.
-   */
+  /** Writes {@code "name":} inside the innermost nested object; false if it is there already. */
   boolean nestedName(String name) {
+    return nestedName(name, false);
+  }
+
+  /**
+   * {@link #nestedName(String)}; {@code escape}: any text, escaped (else checked plain ASCII).
+   * False, having written nothing, when that object already has a field of that name.
+   */
+  boolean nestedName(String name, boolean escape) {
     int d = objectDepth - 1;
     if (d >= 0 && d < firstInObject.length) {
       java.util.Set<String> seenHere = objectNames[d];
@@ -176,7 +181,11 @@ final class FieldBuffer {
     } else {
       buf.raw((byte) ',');
     }
-    buf.raw((byte) '"').ascii(name).raw((byte) '"').raw((byte) ':');
+    if (escape) {
+      buf.string(name, FieldNames.MAX_LENGTH + 16).raw((byte) ':');
+    } else {
+      buf.raw((byte) '"').ascii(name).raw((byte) '"').raw((byte) ':');
+    }
     return true;
   }
 

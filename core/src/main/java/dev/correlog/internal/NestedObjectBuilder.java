@@ -4,7 +4,10 @@ import dev.correlog.ObjectBuilder;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** Nested object fields: names checked for form only; no schema applies inside. */
+/**
+ * Nested object fields: names checked for form only (under the strict policy; kept or normalised
+ * under the others, as top-level names); no schema applies inside.
+ */
 final class NestedObjectBuilder implements ObjectBuilder {
   private final DefaultEventBuilder event;
   private final FieldBuffer fields;
@@ -13,10 +16,18 @@ final class NestedObjectBuilder implements ObjectBuilder {
   NestedObjectBuilder(DefaultEventBuilder event) {
     this.event = event;
     this.fields = event.fields;
-    this.maxString = event.engine.config().maxStringLength();
+    this.maxString = event.format.maxStringLength();
   }
 
   private boolean name(String name) {
+    if (event.policy != dev.correlog.FieldNamePolicy.STRICT) {
+      String foreign = ForeignNames.nested(name, event.policy);
+      if (!fields.nestedName(foreign, true)) {
+        fields.violation(foreign, "nested field '" + Strings.cap(foreign, 64) + "' appears twice");
+        return false;
+      }
+      return true;
+    }
     if (name == null || FieldNames.status(name) == FieldNames.INVALID) {
       fields.violation(
           name, "invalid nested field name '" + Strings.cap(String.valueOf(name), 64) + "'");
@@ -35,8 +46,8 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        dev.correlog.Redaction r = event.engine.redaction();
-        fields.string(r == null ? value : r.apply(value), maxString, event.engine.metrics());
+        dev.correlog.Redaction r = event.format.redaction().get();
+        fields.string(r == null ? value : r.apply(value), maxString, event.metrics);
       }
     }
     return this;
@@ -72,7 +83,7 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        fields.timestamp(value, event.engine.metrics());
+        fields.timestamp(value, event.metrics);
       }
     }
     return this;
@@ -84,7 +95,7 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        fields.anyValue(value, maxString, event.engine.metrics(), event.engine.redaction());
+        fields.anyValue(value, maxString, event.metrics, event.format.redaction().get());
       }
     }
     return this;
