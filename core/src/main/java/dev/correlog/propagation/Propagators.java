@@ -66,7 +66,7 @@ public final class Propagators {
    * Several formats at once. Extraction tries {@code extractOrder} in order and the first context
    * found wins; {@code x-request-id} is then read on its own, if {@link #requestId()} is in {@code
    * extractOrder}, and attached to it. Injection writes every member of {@code injectSet}. {@link
-   * #fields()} lists the injected headers.
+   * Propagator#fields()} lists the injected headers.
    *
    * @throws NullPointerException when a list or one of its members is null
    */

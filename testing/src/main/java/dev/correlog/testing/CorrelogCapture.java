@@ -170,6 +170,7 @@ public final class CorrelogCapture implements BeforeEachCallback, AfterEachCallb
   private JsonSchema schema() {
     JsonSchema s = schema;
     if (s == null) {
+      QuietSlf4j.beforeFirstUse();
       s =
           JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
               .getSchema(correlog().toJsonSchema());
