@@ -33,7 +33,9 @@ final class AccessEvent {
     TraceContext ctx = st.context();
     // A slow request is kept whatever the head decision: its trace counts as sampled for this line.
     TraceContext emitIn = slow && !ctx.isSampled() ? ctx.withSampled(true) : ctx;
-    try (Scope scope = emitIn.attach()) {
+    // On the filter's own thread the context is already current: no second scope.
+    Scope scope = TraceContext.current() == emitIn ? null : emitIn.attach();
+    try {
       EventBuilder e = s.log.at(level, NAME);
       if (!e.isEnabled()) {
         return;
@@ -89,6 +91,10 @@ final class AccessEvent {
     } catch (RuntimeException ex) {
       // Reading the request after its end may fail in some containers: the event is lost, the
       // request is not.
+    } finally {
+      if (scope != null) {
+        scope.close();
+      }
     }
   }
 
