@@ -1,6 +1,6 @@
 package dev.correlog.context;
 
-import dev.correlog.internal.ContextStorage;
+import dev.correlog.internal.ScopeStack;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,12 +19,12 @@ final class ContextCallable<T> implements Callable<T> {
 
   /** Wraps {@code task} with this thread's current context. */
   static <T> Callable<T> capture(Callable<T> task) {
-    return new ContextCallable<>(ContextStorage.current(), task);
+    return new ContextCallable<>(TraceContext.current(), task);
   }
 
   /** Wraps every task with this thread's current context. */
   static <T> List<Callable<T>> captureAll(Collection<? extends Callable<T>> tasks) {
-    TraceContext context = ContextStorage.current();
+    TraceContext context = TraceContext.current();
     List<Callable<T>> wrapped = new ArrayList<>(tasks.size());
     for (Callable<T> task : tasks) {
       wrapped.add(new ContextCallable<>(context, task));
@@ -34,7 +34,7 @@ final class ContextCallable<T> implements Callable<T> {
 
   @Override
   public T call() throws Exception {
-    Scope scope = ContextStorage.attachForTask(context);
+    Scope scope = ScopeStack.attachForTask(context);
     try {
       return task.call();
     } finally {

@@ -1,6 +1,6 @@
 package dev.correlog.context;
 
-import dev.correlog.internal.ContextStorage;
+import dev.correlog.internal.ScopeStack;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -93,14 +93,14 @@ public final class ContextExecutors {
    * triggered from threads without the context.
    */
   public static Executor currentContextExecutor(Executor executor) {
-    return new FixedContextExecutor(ContextStorage.current(), executor);
+    return new FixedContextExecutor(TraceContext.current(), executor);
   }
 
   /**
    * {@link CompletableFuture#supplyAsync(Supplier)}, with {@code supplier} in the current context.
    */
   public static <T> CompletableFuture<T> supplyAsync(Supplier<T> supplier) {
-    return CompletableFuture.supplyAsync(bind(ContextStorage.current(), supplier));
+    return CompletableFuture.supplyAsync(bind(TraceContext.current(), supplier));
   }
 
   /**
@@ -108,7 +108,7 @@ public final class ContextExecutors {
    * context.
    */
   public static <T> CompletableFuture<T> supplyAsync(Supplier<T> supplier, Executor executor) {
-    return CompletableFuture.supplyAsync(bind(ContextStorage.current(), supplier), executor);
+    return CompletableFuture.supplyAsync(bind(TraceContext.current(), supplier), executor);
   }
 
   /** {@link CompletableFuture#runAsync(Runnable)}, with {@code task} in the current context. */
@@ -127,7 +127,7 @@ public final class ContextExecutors {
   private static <T> Supplier<T> bind(TraceContext context, Supplier<T> supplier) {
     Objects.requireNonNull(supplier, "supplier");
     return () -> {
-      Scope scope = ContextStorage.attachForTask(context);
+      Scope scope = ScopeStack.attachForTask(context);
       try {
         return supplier.get();
       } finally {

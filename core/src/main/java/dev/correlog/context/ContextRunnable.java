@@ -1,6 +1,6 @@
 package dev.correlog.context;
 
-import dev.correlog.internal.ContextStorage;
+import dev.correlog.internal.ScopeStack;
 import java.util.Objects;
 
 /** Runs a task with the context captured when it was wrapped (null: with no context). */
@@ -15,12 +15,12 @@ final class ContextRunnable implements Runnable {
 
   /** Wraps {@code task} with this thread's current context. */
   static Runnable capture(Runnable task) {
-    return new ContextRunnable(ContextStorage.current(), task);
+    return new ContextRunnable(TraceContext.current(), task);
   }
 
   @Override
   public void run() {
-    Scope scope = ContextStorage.attachForTask(context);
+    Scope scope = ScopeStack.attachForTask(context);
     try {
       task.run();
     } finally {

@@ -1,8 +1,9 @@
 package dev.correlog.context;
 
-import dev.correlog.internal.ContextStorage;
 import dev.correlog.internal.Hex;
 import dev.correlog.internal.Ids;
+import dev.correlog.internal.OtelBridge;
+import dev.correlog.internal.ScopeStack;
 import java.util.Objects;
 
 /**
@@ -124,17 +125,25 @@ public final class TraceContext {
         traceIdHigh, traceIdLow, Ids.nonZero(), spanId, flags, traceState, requestId, decided);
   }
 
-  /** The current context of this thread, or null when none is attached. */
+  /**
+   * The current context of this thread, or null when there is none. One rule, used by events, by
+   * {@code Propagation.startClientSpan} (and so by injection) and by {@link ContextExecutors}
+   * alike: when the OpenTelemetry API is on the class path and a valid OpenTelemetry span is
+   * current, its trace id, span id, trace flags and tracestate, with the request id (and, when it
+   * names the same span, the parent span id) of the attached Correlog context; otherwise the
+   * context of the innermost open {@link Scope} of this thread.
+   */
   public static TraceContext current() {
-    return ContextStorage.current();
+    return OtelBridge.effective(ScopeStack.current());
   }
 
   /**
    * Makes this the current context of this thread until the returned scope is closed, which
-   * restores exactly what was current before.
+   * restores exactly what was current before. The {@link ScopeDecorator}s registered with {@link
+   * ContextStorage} (the SLF4J MDC mirror by default) run for the scope's life.
    */
   public Scope attach() {
-    return ContextStorage.attach(this);
+    return ScopeStack.attach(this);
   }
 
   public long traceIdHigh() {

@@ -35,7 +35,7 @@ public final class Engine {
   private final Sampler sampler;
   private final RequestBuffers requestBuffers; // null: error flush off
   private final ErrorBoostMonitor boost; // null: no boost
-  private final ContextStorage.TraceExitListener exitListener;
+  private final TraceExitHook exitHook; // held here; the storage holds it weakly
 
   public Engine(EngineConfig config, Runnable onLevelsChanged) {
     this.config = config;
@@ -45,11 +45,10 @@ public final class Engine {
         config.errorFlush() == null ? null : new RequestBuffers(config.errorFlush());
     this.boost = config.errorBoost() == null ? null : new ErrorBoostMonitor(config.errorBoost());
     if (requestBuffers != null) {
-      RequestBuffers buffers = requestBuffers;
-      exitListener = buffers::discard;
-      ContextStorage.addExitListener(exitListener);
+      exitHook = new TraceExitHook(requestBuffers);
+      ScopeDecorators.addWeak(exitHook);
     } else {
-      exitListener = null;
+      exitHook = null;
     }
     this.envelope = new Envelope(config.service(), config.version(), config.environment());
     this.sink = new SinkGuard(config.sink(), metrics);
@@ -126,7 +125,7 @@ public final class Engine {
    * whole decision is made here, before anything is encoded.
    */
   public EventBuilder start(Level level, String event, String loggerName, byte[] loggerField) {
-    TraceContext ctx = OtelBridge.effective(ContextStorage.current());
+    TraceContext ctx = TraceContext.current(); // the one rule: an OpenTelemetry span first
     long high = 0;
     long low;
     long span = 0;
@@ -229,6 +228,9 @@ public final class Engine {
   }
 
   public void close() {
+    if (exitHook != null) {
+      ScopeDecorators.remove(exitHook);
+    }
     sink.flush();
     sink.close();
   }

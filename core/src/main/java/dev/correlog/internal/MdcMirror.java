@@ -1,19 +1,27 @@
 package dev.correlog.internal;
 
+import dev.correlog.context.Scope;
+import dev.correlog.context.ScopeDecorator;
 import dev.correlog.context.TraceContext;
 
 /**
  * Mirrors the current context into SLF4J's MDC, under the key names of OpenTelemetry's Logback MDC
- * instrumentation, so pattern-layout users see {@code %X{trace_id}}. Does nothing when SLF4J is not
- * on the class path.
+ * instrumentation, so pattern-layout users see {@code %X{trace_id}}: one {@link ScopeDecorator},
+ * published as {@code ContextStorage.mdcMirror()}. Goes through {@code org.slf4j.MDC} only, never a
+ * particular MDC adapter. Does nothing when SLF4J is not on the class path.
  */
-public final class MdcMirror {
+public final class MdcMirror implements ScopeDecorator {
+  /** The one mirror, registered with the storage by default when SLF4J is present. */
+  public static final MdcMirror INSTANCE = new MdcMirror();
+
   public static final String TRACE_ID = "trace_id";
   public static final String SPAN_ID = "span_id";
   public static final String TRACE_FLAGS = "trace_flags";
   public static final String REQUEST_ID = "request_id";
 
-  private static final boolean ENABLED = slf4jPresent();
+  /** True when {@code org.slf4j.MDC} can be loaded. */
+  static final boolean AVAILABLE = slf4jPresent();
+
   private static final String[] FLAGS_HEX = flagsTable();
 
   private MdcMirror() {}
@@ -29,18 +37,19 @@ public final class MdcMirror {
   private static boolean slf4jPresent() {
     try {
       Class.forName("org.slf4j.MDC", false, MdcMirror.class.getClassLoader());
-      return !Boolean.getBoolean("correlog.mdc.disabled");
+      return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
     }
   }
 
   /**
-   * Puts {@code context} in the MDC (null: removes Correlog's keys) and returns what was there, for
-   * {@link #restore(Object)}. Never throws.
+   * Puts {@code context} in the MDC (null: removes Correlog's keys) and returns the scope that puts
+   * back what was there. Never throws; does nothing without SLF4J.
    */
-  static Object enter(TraceContext context) {
-    if (!ENABLED) {
+  @Override
+  public Scope decorate(TraceContext context) {
+    if (!AVAILABLE) {
       return null;
     }
     String[] saved;
@@ -55,18 +64,29 @@ public final class MdcMirror {
     } catch (RuntimeException | LinkageError e) {
       Reporter.once("mdc", "could not update the SLF4J MDC", e);
     }
-    return saved; // even after a failed put, so that restore undoes what was written
+    return new Restore(saved); // even after a failed put, so that close undoes what was written
   }
 
-  /** Puts back the values {@link #enter(TraceContext)} returned. Never throws. */
-  static void restore(Object saved) {
-    if (!ENABLED || saved == null) {
-      return;
+  @Override
+  public String toString() {
+    return "ContextStorage.mdcMirror()";
+  }
+
+  /** Puts back the values the MDC had before the scope. */
+  private static final class Restore implements Scope {
+    private final String[] saved;
+
+    Restore(String[] saved) {
+      this.saved = saved;
     }
-    try {
-      Slf4jMdc.restore((String[]) saved);
-    } catch (RuntimeException | LinkageError e) {
-      Reporter.once("mdc", "could not update the SLF4J MDC", e);
+
+    @Override
+    public void close() {
+      try {
+        Slf4jMdc.restore(saved);
+      } catch (RuntimeException | LinkageError e) {
+        Reporter.once("mdc", "could not update the SLF4J MDC", e);
+      }
     }
   }
 

@@ -6,8 +6,9 @@ import dev.correlog.context.TraceContext;
  * Reads the current OpenTelemetry span, when the OpenTelemetry API is on the class path, so that
  * events written inside it carry its trace and span ids. Only the API is needed, no SDK. Costs a
  * {@code Span.current()} lookup when no span is current, and nothing more; repeated events in one
- * span reuse one {@link TraceContext} per thread. Never throws: a failure is reported once and
- * turns the bridge off.
+ * span reuse one {@link TraceContext}. This is the one rule for "current": {@code
+ * TraceContext.current()} applies it, so lines, client spans and injection agree. Never throws: a
+ * failure is reported once and turns the bridge off.
  */
 public final class OtelBridge {
   /** True when {@code io.opentelemetry.api.trace.Span} can be loaded. */
@@ -54,12 +55,13 @@ public final class OtelBridge {
 
   /** Touches OpenTelemetry classes; loaded only when the bridge is used. */
   private static final class Otel {
-    /** Per thread: the last span context seen, the Correlog context given, and the answer. */
-    private static final ThreadLocal<Otel> LAST = ThreadLocal.withInitial(Otel::new);
-
-    private io.opentelemetry.api.trace.SpanContext spanContext;
-    private TraceContext correlog;
-    private TraceContext result;
+    /**
+     * Recent answers, in slots chosen by the span context's identity: repeated events in one span
+     * reuse one context without a thread-local (a thread-local holding Correlog's classes would
+     * keep a redeployed application's class loader alive through pooled container threads). Entries
+     * are immutable, so racing threads at worst miss and recompute.
+     */
+    private static final Entry[] CACHE = new Entry[64];
 
     static TraceContext effective(TraceContext correlogCurrent) {
       io.opentelemetry.api.trace.SpanContext sc =
@@ -67,18 +69,33 @@ public final class OtelBridge {
       if (!sc.isValid()) {
         return correlogCurrent;
       }
-      Otel last = LAST.get();
-      if (last.spanContext == sc && last.correlog == correlogCurrent) {
+      int slot = System.identityHashCode(sc) & (CACHE.length - 1);
+      Entry last = CACHE[slot];
+      if (last != null && last.spanContext == sc && last.correlog == correlogCurrent) {
         return last.result;
       }
       TraceContext result = convert(sc, correlogCurrent);
       if (result == null) {
         return correlogCurrent;
       }
-      last.spanContext = sc;
-      last.correlog = correlogCurrent;
-      last.result = result;
+      CACHE[slot] = new Entry(sc, correlogCurrent, result);
       return result;
+    }
+
+    /** A span context seen, the Correlog context given with it, and the answer. */
+    private static final class Entry {
+      final io.opentelemetry.api.trace.SpanContext spanContext;
+      final TraceContext correlog;
+      final TraceContext result;
+
+      Entry(
+          io.opentelemetry.api.trace.SpanContext spanContext,
+          TraceContext correlog,
+          TraceContext result) {
+        this.spanContext = spanContext;
+        this.correlog = correlog;
+        this.result = result;
+      }
     }
 
     /** The span context as a TraceContext, or null when its ids are not lowercase hex. */

@@ -30,9 +30,9 @@ class ContextLeakTest {
   private void checkClean(String when) {
     String state =
         "depth="
-            + ContextStorage.depth()
+            + ScopeStack.depth()
             + " current="
-            + ContextStorage.current()
+            + ScopeStack.current()
             + " mdc="
             + MDC.get("trace_id")
             + "/"
@@ -48,7 +48,7 @@ class ContextLeakTest {
 
   private Runnable task(int i, TraceContext given) {
     return () -> {
-      TraceContext current = ContextStorage.current();
+      TraceContext current = ScopeStack.current();
       String mdc = MDC.get("trace_id");
       String expectedMdc = given == null ? null : given.traceIdHex();
       if (current != given || !Objects.equals(mdc, expectedMdc)) {
@@ -122,6 +122,6 @@ class ContextLeakTest {
       assertThat(raw.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(problems).isEmpty();
-    assertThat(ContextStorage.depth()).isZero();
+    assertThat(ScopeStack.depth()).isZero();
   }
 }

@@ -10,15 +10,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @SuppressWarnings("try") // scopes are opened for their effect, not referenced
-class ContextStorageTest {
+class ScopeStackTest {
   private final TraceContext a = TraceContext.newRoot("req-a");
   private final TraceContext b = TraceContext.newRoot("req-b");
   private final TraceContext c = TraceContext.newRoot("req-c");
 
   @AfterEach
   void threadIsLeftWithoutContext() {
-    assertThat(ContextStorage.depth()).isZero();
-    assertThat(ContextStorage.current()).isNull();
+    assertThat(ScopeStack.depth()).isZero();
+    assertThat(ScopeStack.current()).isNull();
   }
 
   @Test
@@ -34,12 +34,12 @@ class ContextStorageTest {
         assertThat(TraceContext.current()).isSameAs(b);
         try (Scope sa2 = a.attach()) {
           assertThat(TraceContext.current()).isSameAs(a);
-          assertThat(ContextStorage.depth()).isEqualTo(3);
+          assertThat(ScopeStack.depth()).isEqualTo(3);
         }
         assertThat(TraceContext.current()).isSameAs(b);
       }
       assertThat(TraceContext.current()).isSameAs(a);
-      assertThat(ContextStorage.depth()).isEqualTo(1);
+      assertThat(ScopeStack.depth()).isEqualTo(1);
     }
   }
 
@@ -54,7 +54,7 @@ class ContextStorageTest {
         assertThat(TraceContext.current()).isSameAs(b);
         upper.close();
         assertThat(TraceContext.current()).isNull();
-        assertThat(ContextStorage.depth()).isZero();
+        assertThat(ScopeStack.depth()).isZero();
       }
       assertThat(err.linesContaining("correlog: Scopes were closed out of order")).isEqualTo(1);
     }
@@ -70,7 +70,7 @@ class ContextStorageTest {
       assertThat(TraceContext.current()).isSameAs(c);
       sc.close();
       assertThat(TraceContext.current()).isSameAs(a);
-      assertThat(ContextStorage.depth()).isEqualTo(1);
+      assertThat(ScopeStack.depth()).isEqualTo(1);
       sa.close();
     }
   }
@@ -82,7 +82,7 @@ class ContextStorageTest {
       sb.close();
       sb.close();
       assertThat(TraceContext.current()).isSameAs(a);
-      assertThat(ContextStorage.depth()).isEqualTo(1);
+      assertThat(ScopeStack.depth()).isEqualTo(1);
     }
   }
 
@@ -102,7 +102,7 @@ class ContextStorageTest {
                   sb.close();
                   otherAfter.set(TraceContext.current());
                 }
-                otherDepth.set(ContextStorage.depth());
+                otherDepth.set(ScopeStack.depth());
               });
       other.start();
       other.join();
@@ -116,23 +116,23 @@ class ContextStorageTest {
       assertThat(TraceContext.current()).isSameAs(c);
     }
     assertThat(TraceContext.current()).isSameAs(a);
-    assertThat(ContextStorage.depth()).isEqualTo(1);
+    assertThat(ScopeStack.depth()).isEqualTo(1);
     sa.close();
   }
 
   @Test
   void attachingNullIsRejected() {
-    assertThatThrownBy(() -> ContextStorage.attach(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> ScopeStack.attach(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test
   void taskScopeWithNullContextHidesTheThreadsContextUntilClosed() {
     try (Scope sa = a.attach()) {
-      try (Scope task = ContextStorage.attachForTask(null)) {
+      try (Scope task = ScopeStack.attachForTask(null)) {
         assertThat(TraceContext.current()).isNull();
       }
       assertThat(TraceContext.current()).isSameAs(a);
-      assertThat(ContextStorage.depth()).isEqualTo(1);
+      assertThat(ScopeStack.depth()).isEqualTo(1);
     }
   }
 
@@ -142,11 +142,11 @@ class ContextStorageTest {
     try (StderrCapture err = new StderrCapture()) {
       try (Scope sa = a.attach()) {
         for (int round = 0; round < 2; round++) {
-          Scope task = ContextStorage.attachForTask(b);
+          Scope task = ScopeStack.attachForTask(b);
           Scope leaked = c.attach();
           task.close();
           assertThat(TraceContext.current()).isSameAs(a);
-          assertThat(ContextStorage.depth()).isEqualTo(1);
+          assertThat(ScopeStack.depth()).isEqualTo(1);
           leaked.close(); // already closed by the task scope: does nothing
           assertThat(TraceContext.current()).isSameAs(a);
         }

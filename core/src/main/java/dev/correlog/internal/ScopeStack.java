@@ -1,0 +1,202 @@
+package dev.correlog.internal;
+
+import dev.correlog.context.Scope;
+import dev.correlog.context.TraceContext;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The Correlog context of each thread, as a stack of scopes, and the {@link ScopeDecorator}s run
+ * around each scope. The storage knows no decorator: the SLF4J MDC mirror, an {@code io.grpc}
+ * bridge and an engine's error-flush hook are all registered the same way.
+ *
+ * <p>Closing a scope restores exactly what was current before it, then closes its decorators'
+ * scopes in reverse order. A scope closed out of order is marked closed, reported once, and popped
+ * (with its decorators) when the scopes above it close. A scope closed on another thread is marked
+ * closed there (reported once) and popped by its own thread at that thread's next attach, close or
+ * {@link #clearStale()}: decorators ({@link ScopeDecorators}) always run on the thread that opened
+ * the scope. When the stack empties the thread-local is removed, so a pooled thread is left as it
+ * was found.
+ */
+public final class ScopeStack {
+  private static final ThreadLocal<Node> CURRENT = new ThreadLocal<>();
+  private static final LongAdder STALE_CLEARED = new LongAdder();
+
+  private ScopeStack() {}
+
+  /** The context of this thread's innermost open scope, or null. OpenTelemetry is not read. */
+  public static TraceContext current() {
+    Node n = CURRENT.get();
+    while (n != null && n.closed) { // only a scope closed on another thread is still stacked
+      n = n.prev;
+    }
+    return n == null ? null : n.context;
+  }
+
+  /** Makes {@code context} current until the returned scope closes. */
+  public static Scope attach(TraceContext context) {
+    if (context == null) {
+      throw new NullPointerException("context");
+    }
+    return push(context, false);
+  }
+
+  /**
+   * Makes {@code context} current for one unit of work (an executor's task, an adapter's callback);
+   * null means "no context", which hides whatever the thread had. Closing the returned scope
+   * restores the thread exactly as it was, also when the work left scopes of its own open (they are
+   * closed, with their decorators, and reported once).
+   */
+  public static Scope attachForTask(TraceContext context) {
+    return push(context, true);
+  }
+
+  private static Node push(TraceContext context, boolean task) {
+    Node top = CURRENT.get();
+    if (top != null && top.closed) {
+      top = popClosed(top); // a scope closed on another thread: repaired here, on its own thread
+    }
+    Node n = new Node(context, top, Thread.currentThread(), task);
+    CURRENT.set(n);
+    n.decorations = ScopeDecorators.decorate(context);
+    return n;
+  }
+
+  /**
+   * Closes every scope still open on this thread, restoring its decorators (the MDC) as they were
+   * before the lowest one opened, and removes the thread-local. Returns how many were open. Meant
+   * for where a thread starts new work and nothing of earlier work may remain (see {@code
+   * dev.correlog.context.ContextStorage#clearStale()}). Open scopes found are counted and reported
+   * once.
+   */
+  public static int clearStale() {
+    Node top = CURRENT.get();
+    if (top == null) {
+      return 0;
+    }
+    int open = 0;
+    for (Node n = top; n != null; n = n.prev) {
+      if (!n.closed) {
+        open++;
+        n.closed = true;
+      }
+    }
+    popClosed(top);
+    if (open > 0) {
+      STALE_CLEARED.add(open);
+      Reporter.once(
+          "scope.stale",
+          "a thread starting new work still had "
+              + open
+              + " Scope(s) open, left by earlier work on the same (pooled) thread; "
+              + "Correlog closed them. Close every Scope you open (try-with-resources).");
+    }
+    return open;
+  }
+
+  /** Scopes closed by {@link #clearStale()} since the JVM started. */
+  public static long staleCleared() {
+    return STALE_CLEARED.sum();
+  }
+
+  /** Depth of this thread's scope stack, counting scopes closed out of order (tests only). */
+  static int depth() {
+    int d = 0;
+    for (Node n = CURRENT.get(); n != null; n = n.prev) {
+      d++;
+    }
+    return d;
+  }
+
+  /**
+   * Pops every closed scope from the top of this thread's stack, closing their decorators from the
+   * top down, and returns the new top (null: the thread-local is removed).
+   */
+  private static Node popClosed(Node top) {
+    if (top == null || !top.closed) {
+      return top;
+    }
+    Node p = top.prev;
+    while (p != null && p.closed) {
+      p = p.prev;
+    }
+    if (p == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(p);
+    }
+    for (Node n = top; n != p; n = n.prev) {
+      ScopeDecorators.undecorate(n.decorations);
+      n.decorations = null;
+    }
+    return p;
+  }
+
+  private static final class Node implements Scope {
+    final TraceContext context; // null only for a task run with no context
+    final Node prev;
+    final Thread owner;
+    final boolean task;
+    Scope[] decorations; // read and written by the owner thread only
+    volatile boolean closed;
+
+    Node(TraceContext context, Node prev, Thread owner, boolean task) {
+      this.context = context;
+      this.prev = prev;
+      this.owner = owner;
+      this.task = task;
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (Thread.currentThread() != owner) {
+        Reporter.once(
+            "scope.thread",
+            "a Scope was closed on a thread other than the one that opened it; "
+                + "the opening thread's context is repaired at its next attach or close");
+        return;
+      }
+      Node top = CURRENT.get();
+      if (top != this) {
+        if (task) {
+          closeLeaked(top);
+        } else if (openAbove(top)) {
+          Reporter.once(
+              "scope.order",
+              "Scopes were closed out of order; Correlog repaired the context. "
+                  + "Close scopes in reverse order (try-with-resources does).");
+          return;
+        }
+      }
+      popClosed(top);
+    }
+
+    /** True when a scope above this one in the stack starting at {@code top} is still open. */
+    private boolean openAbove(Node top) {
+      for (Node n = top; n != null && n != this; n = n.prev) {
+        if (!n.closed) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Closes the scopes a task left open above this one, so closing them later does nothing. */
+    private void closeLeaked(Node top) {
+      boolean leaked = false;
+      for (Node n = top; n != null && n != this; n = n.prev) {
+        leaked |= !n.closed;
+        n.closed = true;
+      }
+      if (leaked) {
+        Reporter.once(
+            "scope.leak",
+            "a task run by a context-wrapping executor left a Scope open; "
+                + "Correlog closed it when the task ended. Close every Scope you open.");
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.correlog.kafka;
+
+import dev.correlog.propagation.Getter;
+import dev.correlog.propagation.Setter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * Kafka record headers as a propagation carrier. Values are UTF-8. Reading is defensive, since
+ * headers come from any producer: a value that is not valid UTF-8, longer than {@link
+ * #MAX_VALUE_BYTES}, or one of more than {@link #MAX_SCANNED} headers is treated as absent; a
+ * header present several times is returned as its values joined by {@code ","}, as HTTP combines
+ * repeated headers, so a repeated {@code traceparent} is invalid and starts a new trace.
+ */
+final class RecordHeaders {
+  /** Longest header value read; W3C {@code tracestate} is at most 32 members of 256 + 256. */
+  static final int MAX_VALUE_BYTES = 8192;
+
+  /** Headers looked at per lookup: a record stuffed with headers cannot make extraction slow. */
+  static final int MAX_SCANNED = 256;
+
+  static final Getter<Headers> GETTER = RecordHeaders::get;
+
+  static final Setter<Headers> SETTER =
+      (headers, key, value) -> {
+        headers.remove(key);
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+      };
+
+  private RecordHeaders() {}
+
+  static String get(Headers headers, String key) {
+    if (headers == null) {
+      return null;
+    }
+    String found = null;
+    StringBuilder joined = null;
+    int scanned = 0;
+    for (Header h : headers) {
+      if (++scanned > MAX_SCANNED) {
+        break;
+      }
+      if (!key.equalsIgnoreCase(h.key())) {
+        continue;
+      }
+      String value = decode(h.value());
+      if (value == null) {
+        return null; // a malformed copy spoils the header, as a malformed value would
+      }
+      if (found == null) {
+        found = value;
+      } else {
+        if (joined == null) {
+          joined = new StringBuilder(found);
+        }
+        joined.append(',').append(value);
+        if (joined.length() > MAX_VALUE_BYTES) {
+          return null;
+        }
+      }
+    }
+    return joined != null ? joined.toString() : found;
+  }
+
+  /** The UTF-8 text of {@code value}, or null when absent, too long or not valid UTF-8. */
+  static String decode(byte[] value) {
+    if (value == null || value.length > MAX_VALUE_BYTES) {
+      return null;
+    }
+    try {
+      CharBuffer chars =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(value));
+      return chars.toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+}
