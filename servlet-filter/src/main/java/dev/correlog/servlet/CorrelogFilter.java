@@ -168,7 +168,7 @@ public final class CorrelogFilter implements Filter {
       throw t;
     } finally {
       try {
-        state.redispatchEnded(failure);
+        state.redispatchEnded(request.getDispatcherType(), failure);
       } finally {
         scope.close();
       }

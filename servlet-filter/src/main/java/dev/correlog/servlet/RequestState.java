@@ -6,6 +6,7 @@ import dev.correlog.propagation.Propagators;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -119,13 +120,16 @@ final class RequestState implements AsyncListener {
     }
   }
 
-  /** An async or error dispatch returned; the async listener writes the event. */
-  void redispatchEnded(Throwable thrown) {
+  /**
+   * An async, error, forward or include dispatch returned. The async listener writes the event;
+   * only an async dispatch of a request made async out of this filter's sight is written here.
+   */
+  void redispatchEnded(DispatcherType type, Throwable thrown) {
     if (thrown != null && failure == null) {
       failure = thrown;
     }
-    if (!async) {
-      write(); // a request made async without this filter seeing it; never written twice
+    if (!async && type == DispatcherType.ASYNC) {
+      write(); // never written twice
     }
   }
 
