@@ -233,6 +233,26 @@ public final class TraceContext {
             traceIdHigh, traceIdLow, spanId, parentSpanId, f, traceState, requestId, true);
   }
 
+  /**
+   * This context with no sampling decision (the sampled flag cleared): what a caller that sent ids
+   * without a decision (B3 without {@code X-B3-Sampled}) gave. The head decision is then made here,
+   * by {@code Correlog.decide} or per event from the trace id, and injection sends no decision
+   * where the format can omit it (B3).
+   */
+  public TraceContext withSamplingDeferred() {
+    return !decided
+        ? this
+        : new TraceContext(
+            traceIdHigh,
+            traceIdLow,
+            spanId,
+            parentSpanId,
+            (byte) (flags & ~FLAG_SAMPLED),
+            traceState,
+            requestId,
+            false);
+  }
+
   public TraceContext withTraceState(String traceState) {
     return Objects.equals(traceState, this.traceState) ? this : copy(flags, traceState, requestId);
   }

@@ -1,5 +1,6 @@
 package dev.correlog.propagation;
 
+import dev.correlog.internal.propagation.HeaderIndex;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.util.Iterator;
@@ -10,12 +11,16 @@ import java.util.SortedMap;
 /** Getters and setters for the carriers the JDK provides. */
 public final class Carriers {
   /**
-   * Reads a {@code Map<String, String>} of headers, ignoring case: the exact key is tried first,
-   * then, unless the map is a {@link SortedMap} ordered by {@link String#CASE_INSENSITIVE_ORDER},
-   * the keys are scanned. A map holds one value per key, so when keys differ only in case the exact
-   * one wins, else the first found.
+   * Reads a {@code Map<String, String>} of headers, ignoring the case of ASCII letters: the exact
+   * key is tried first (one hash lookup). When it misses, a {@link SortedMap} ordered by {@link
+   * String#CASE_INSENSITIVE_ORDER} has answered already; any other map is indexed by its keys once
+   * per extraction (one pass over the keys, then a hash probe for every further absent header), so
+   * a request stuffed with headers costs one pass, not one per header looked up. Called directly,
+   * outside an extraction, a miss scans the keys. A map holds one value per key, so when keys
+   * differ only in case the exact one wins, else the first found. {@link Getter#keys} lists the
+   * map's keys.
    */
-  public static final Getter<Map<String, String>> MAP_GETTER = Carriers::mapGet;
+  public static final Getter<Map<String, String>> MAP_GETTER = new MapGetter();
 
   /**
    * Writes into a {@code Map<String, String>}, removing any key that differs only in case, so a
@@ -27,24 +32,29 @@ public final class Carriers {
   public static final Setter<HttpRequest.Builder> HTTP_REQUEST = HttpRequest.Builder::setHeader;
 
   /**
-   * Reads {@link HttpHeaders} (of a request or a response), ignoring case; a header sent several
-   * times is returned as its values joined by {@code ","}.
+   * Reads {@link HttpHeaders} (of a request or a response, e.g. {@code request.headers()}),
+   * ignoring case (they are kept in a case-insensitive sorted map, so a lookup never scans); a
+   * header sent several times is returned as its values joined by {@code ","}, and {@link
+   * Getter#getAll} returns them one by one.
    */
-  public static final Getter<HttpHeaders> HTTP_HEADERS = Carriers::headersGet;
+  public static final Getter<HttpHeaders> HTTP_HEADERS = new HeadersGetter();
 
   private Carriers() {}
 
-  private static String mapGet(Map<String, String> map, String key) {
-    String v = map.get(key);
-    if (v != null || map.isEmpty() || caseInsensitive(map)) {
-      return v;
-    }
-    for (Map.Entry<String, String> e : map.entrySet()) {
-      if (key.equalsIgnoreCase(e.getKey()) && e.getValue() != null) {
-        return e.getValue();
+  private static final class MapGetter implements Getter<Map<String, String>> {
+    @Override
+    public String get(Map<String, String> map, String key) {
+      String v = map.get(key);
+      if (v != null || map.isEmpty() || caseInsensitive(map)) {
+        return v;
       }
+      return HeaderIndex.get(map, key);
     }
-    return null;
+
+    @Override
+    public Iterable<String> keys(Map<String, String> map) {
+      return map.keySet();
+    }
   }
 
   private static boolean caseInsensitive(Map<String, String> map) {
@@ -64,11 +74,24 @@ public final class Carriers {
     }
   }
 
-  private static String headersGet(HttpHeaders headers, String key) {
-    List<String> all = headers.allValues(key);
-    if (all.isEmpty()) {
-      return null;
+  private static final class HeadersGetter implements Getter<HttpHeaders> {
+    @Override
+    public String get(HttpHeaders headers, String key) {
+      List<String> all = headers.allValues(key);
+      if (all.isEmpty()) {
+        return null;
+      }
+      return all.size() == 1 ? all.get(0) : String.join(",", all);
     }
-    return all.size() == 1 ? all.get(0) : String.join(",", all);
+
+    @Override
+    public Iterable<String> keys(HttpHeaders headers) {
+      return headers.map().keySet();
+    }
+
+    @Override
+    public List<String> getAll(HttpHeaders headers, String key) {
+      return headers.allValues(key);
+    }
   }
 }

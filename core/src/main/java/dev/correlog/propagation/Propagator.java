@@ -9,7 +9,7 @@ import java.util.List;
  * Get one from {@link Propagators}; every one there is immutable and thread-safe.
  *
  * <pre>{@code
- * TraceContext caller = Propagators.defaults().extract(headers, Carriers.MAP_GETTER);
+ * Extracted caller = Propagators.defaults().extract(headers, Carriers.MAP_GETTER);
  * Propagators.defaults().inject(TraceContext.current(), outgoing, Carriers.MAP_SETTER);
  * }</pre>
  */
@@ -18,16 +18,20 @@ public interface Propagator {
   List<String> fields();
 
   /**
-   * The caller's context found in {@code carrier}: its trace id and span id (the span that made the
-   * call), flags and tracestate. Null means "no context": absent or invalid headers. Never throws,
-   * whatever the input, even when the getter throws. The receiver then starts its own span, see
-   * {@link Propagation#startServerSpan}.
+   * What {@code carrier} holds: the caller's context (its trace id and span id, the span that made
+   * the call, with flags and tracestate), the caller's sampling decision, the request id. {@link
+   * Extracted#empty()} when there is nothing (absent or invalid headers); never null, never throws,
+   * whatever the input, even when the getter throws. A user-written propagator returns everything
+   * it found the same way. The receiver then starts its own span, see {@link
+   * Propagation#startServerSpan(Extracted)}.
    */
-  <C> TraceContext extract(C carrier, Getter<C> getter);
+  <C> Extracted extract(C carrier, Getter<C> getter);
 
   /**
    * Writes {@code context} into {@code carrier}. Does nothing when {@code context} is null. A
-   * setter that throws is reported once on stderr and otherwise ignored.
+   * context whose sampling is {@linkplain TraceContext#isSamplingDecided() undecided} is sent
+   * without a decision where the format allows it (B3); W3C has no such state, its sampled flag is
+   * then clear. A setter that throws (anything) is reported once on stderr and otherwise ignored.
    */
   <C> void inject(TraceContext context, C carrier, Setter<C> setter);
 }

@@ -8,19 +8,20 @@ import dev.correlog.internal.propagation.W3cPropagator;
 import java.util.List;
 
 /**
- * The propagators. Each is immutable and thread-safe. Extraction allocates the extracted context
- * and nothing else, except a copy of it when an {@code x-request-id} is attached and a normalised
- * {@code tracestate} when the received one had whitespace or empty members; injection allocates the
- * header strings.
+ * The propagators. Each is immutable and thread-safe. Extraction returns an {@link Extracted} and
+ * allocates it and the extracted context, plus a copy when an {@code x-request-id} is attached or
+ * the decision is deferred, and a normalised {@code tracestate} when the received one had
+ * whitespace, empty members or a duplicated key; injection allocates the header strings.
  *
  * <ul>
  *   <li>{@link #w3c()}: W3C Trace Context Level 2, {@code traceparent} and {@code tracestate}.
  *   <li>{@link #b3Single()} and {@link #b3Multi()}: B3. Both extract the single {@code b3} header
- *       first and fall back to the {@code X-B3-*} headers when it is absent or invalid; they inject
- *       {@code b3} or {@code X-B3-TraceId}, {@code X-B3-SpanId} and {@code X-B3-Sampled}. The
- *       parent span id is never injected. A lone {@code b3: 0} (or {@code 1}, {@code d}) is a
- *       sampling decision without ids: extraction returns null, and {@link
- *       Propagation#startServerSpan} starts the new root with that decision as its sampled flag.
+ *       first and fall back to the {@code X-B3-*} headers when it is absent, too long or invalid;
+ *       they inject {@code b3} or {@code X-B3-TraceId}, {@code X-B3-SpanId} and {@code
+ *       X-B3-Sampled}. The parent span id is never injected. Ids without a sampling decision are
+ *       {@link SamplingDecision#DEFERRED}, and an undecided context is injected without one. A lone
+ *       {@code b3: 0} (or {@code 1}, {@code d}, or {@code X-B3-Sampled} without ids) is a decision
+ *       without ids: {@link Propagation#startServerSpan} gives it to the new root.
  *   <li>{@link #requestId()}: {@code x-request-id}, only useful inside {@link #composite}.
  *   <li>{@link #defaults()}: extracts W3C, then B3 (single, then multi); injects {@code
  *       traceparent}, {@code tracestate} and {@code b3}; plus {@code x-request-id} both ways.
@@ -63,10 +64,14 @@ public final class Propagators {
   }
 
   /**
-   * Several formats at once. Extraction tries {@code extractOrder} in order and the first context
-   * found wins; {@code x-request-id} is then read on its own, if {@link #requestId()} is in {@code
-   * extractOrder}, and attached to it. Injection writes every member of {@code injectSet}. {@link
-   * Propagator#fields()} lists the injected headers.
+   * Several formats at once. Extraction runs every member of {@code extractOrder} in order and
+   * merges what they found: the first context wins (with its decision and tracestate), the first
+   * request id found is attached to it, and without any context the first lone decision is kept.
+   * When the winner says {@link SamplingDecision#NOT_SAMPLED} (W3C cannot say "no decision") and a
+   * later member found the same ids without a decision (a {@code b3} sent beside it), the decision
+   * is {@link SamplingDecision#DEFERRED}. Members may be user-written: only their {@link Extracted}
+   * counts. Injection writes every member of {@code injectSet}. {@link Propagator#fields()} lists
+   * the injected headers.
    *
    * @throws NullPointerException when a list or one of its members is null
    */

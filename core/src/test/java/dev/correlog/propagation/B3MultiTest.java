@@ -18,7 +18,9 @@ class B3MultiTest {
   static final String PARENT = "0020000000000001";
 
   private static TraceContext extract(String... namesAndValues) {
-    return Propagators.b3Multi().extract(TestHeaders.of(namesAndValues), TestHeaders.GETTER);
+    return Propagators.b3Multi()
+        .extract(TestHeaders.of(namesAndValues), TestHeaders.GETTER)
+        .context();
   }
 
   @Test
@@ -114,11 +116,6 @@ class B3MultiTest {
             "invalid parent",
             new String[] {"X-B3-TraceId", TRACE, "X-B3-SpanId", SPAN, "X-B3-ParentSpanId", "xyz"}),
         arguments(
-            "all-zero parent",
-            new String[] {
-              "X-B3-TraceId", TRACE, "X-B3-SpanId", SPAN, "X-B3-ParentSpanId", "0".repeat(16)
-            }),
-        arguments(
             "duplicated trace id",
             new String[] {"X-B3-TraceId", TRACE, "X-B3-TraceId", TRACE, "X-B3-SpanId", SPAN}),
         arguments(
@@ -133,9 +130,32 @@ class B3MultiTest {
   }
 
   @Test
+  void multi_allZeroParent_isNoParent_andKeepsTheContext() {
+    TraceContext ctx =
+        extract("X-B3-TraceId", TRACE, "X-B3-SpanId", SPAN, "X-B3-ParentSpanId", "0".repeat(16));
+    assertThat(ctx.spanIdHex()).isEqualTo(SPAN);
+    assertThat(ctx.parentSpanId()).isZero();
+  }
+
+  @Test
+  void multi_idsWithoutSampled_areDeferred_andInjectNoDecision() {
+    TestHeaders h = TestHeaders.of("X-B3-TraceId", TRACE, "X-B3-SpanId", SPAN);
+    Extracted e = Propagators.b3Multi().extract(h, TestHeaders.GETTER);
+    assertThat(e.sampling()).isEqualTo(SamplingDecision.DEFERRED);
+    TraceContext span = Propagation.startServerSpan(h, TestHeaders.GETTER);
+    assertThat(span.isSamplingDecided()).isFalse();
+    TestHeaders out = new TestHeaders();
+    Propagators.b3Multi().inject(span, out, TestHeaders.SETTER);
+    assertThat(out.get("X-B3-Sampled")).isNull();
+    TestHeaders single = new TestHeaders();
+    Propagators.b3Single().inject(span, single, TestHeaders.SETTER);
+    assertThat(single.get("b3")).doesNotContain("-0").hasSize(49);
+  }
+
+  @Test
   void multi_loneSampledHeader_yieldsNoContextButSeedsTheRoot() {
     TestHeaders h = TestHeaders.of("X-B3-Sampled", "1");
-    assertThat(Propagators.b3Multi().extract(h, TestHeaders.GETTER)).isNull();
+    assertThat(Propagators.b3Multi().extract(h, TestHeaders.GETTER).context()).isNull();
     TraceContext root = Propagation.startServerSpan(h, TestHeaders.GETTER, Propagators.b3Multi());
     assertThat(root.isSampled()).isTrue();
     assertThat(root.parentSpanId()).isZero();

@@ -18,7 +18,7 @@ class B3SingleTest {
   static final String PARENT = "05e3ac9a4f6e3b90";
 
   private static TraceContext extract(String b3) {
-    return Propagators.b3Single().extract(TestHeaders.of("b3", b3), TestHeaders.GETTER);
+    return Propagators.b3Single().extract(TestHeaders.of("b3", b3), TestHeaders.GETTER).context();
   }
 
   static Stream<Arguments> validHeaders() {
@@ -82,8 +82,6 @@ class B3SingleTest {
         arguments("trailing dash after sampling", TRACE + "-" + SPAN + "-1-"),
         arguments("parent of 15", TRACE + "-" + SPAN + "-1-" + PARENT.substring(1)),
         arguments("parent of 17", TRACE + "-" + SPAN + "-1-" + PARENT + "0"),
-        arguments("parent without sampling", TRACE + "-" + SPAN + "-" + PARENT),
-        arguments("all-zero parent", TRACE + "-" + SPAN + "-1-0000000000000000"),
         arguments("all-zero trace id", "00000000000000000000000000000000-" + SPAN + "-1"),
         arguments("all-zero 64-bit trace id", "0000000000000000-" + SPAN + "-1"),
         arguments("all-zero span id", TRACE + "-0000000000000000-1"),
@@ -101,6 +99,67 @@ class B3SingleTest {
   @MethodSource("invalidHeaders")
   void b3_invalid_yieldsNoContext(String rule, String value) {
     assertThat(extract(value)).isNull();
+  }
+
+  @Test
+  void b3_parentWithoutSampling_keepsTheContextDeferred() {
+    Extracted e =
+        Propagators.b3Single()
+            .extract(TestHeaders.of("b3", TRACE + "-" + SPAN + "-" + PARENT), TestHeaders.GETTER);
+    assertThat(e.context().traceIdHex()).isEqualTo(TRACE);
+    assertThat(e.context().spanIdHex()).isEqualTo(SPAN);
+    assertThat(e.context().parentSpanIdHex()).isEqualTo(PARENT);
+    assertThat(e.sampling()).isEqualTo(SamplingDecision.DEFERRED);
+  }
+
+  @Test
+  void b3_allZeroParent_isNoParent_andKeepsTheContext() {
+    Extracted e =
+        Propagators.b3Single()
+            .extract(
+                TestHeaders.of("b3", TRACE + "-" + SPAN + "-1-0000000000000000"),
+                TestHeaders.GETTER);
+    assertThat(e.context().spanIdHex()).isEqualTo(SPAN);
+    assertThat(e.context().parentSpanId()).isZero();
+    assertThat(e.sampling()).isEqualTo(SamplingDecision.SAMPLED);
+  }
+
+  @Test
+  void b3_idsWithoutSampling_areDeferred_andReachTheHeadDecision() {
+    TestHeaders h = TestHeaders.of("b3", TRACE + "-" + SPAN);
+    Extracted e = Propagators.b3Single().extract(h, TestHeaders.GETTER);
+    assertThat(e.sampling()).isEqualTo(SamplingDecision.DEFERRED);
+    assertThat(e.context().isSamplingDecided()).isFalse();
+    TraceContext span = Propagation.startServerSpan(h, TestHeaders.GETTER);
+    assertThat(span.isSamplingDecided()).as("the head decision is still to be made").isFalse();
+    assertThat(span.parentSpanIdHex()).isEqualTo(SPAN);
+  }
+
+  @Test
+  void b3_undecidedContext_isInjectedWithoutADecision() {
+    TestHeaders h = TestHeaders.of("b3", TRACE + "-" + SPAN);
+    TraceContext span = Propagation.startServerSpan(h, TestHeaders.GETTER);
+    TestHeaders out = new TestHeaders();
+    Propagators.b3Single().inject(span, out, TestHeaders.SETTER);
+    assertThat(out.get("b3")).isEqualTo(TRACE + "-" + span.spanIdHex());
+    TestHeaders multi = new TestHeaders();
+    Propagators.b3Multi().inject(span, multi, TestHeaders.SETTER);
+    assertThat(multi.get("X-B3-Sampled")).isNull();
+    assertThat(multi.size()).isEqualTo(2);
+  }
+
+  @Test
+  void b3_garbage_fallsBackToTheMultiHeaders_includingALoneDecision() {
+    TestHeaders lone = TestHeaders.of("b3", "garbage", "X-B3-Sampled", "1");
+    assertThat(Propagators.b3Single().extract(lone, TestHeaders.GETTER).sampling())
+        .isEqualTo(SamplingDecision.SAMPLED);
+    assertThat(Propagation.startServerSpan(lone, TestHeaders.GETTER).isSampled()).isTrue();
+    TestHeaders ids =
+        TestHeaders.of(
+            "b3", "garbage", "X-B3-TraceId", TRACE, "X-B3-SpanId", SPAN, "X-B3-Sampled", "0");
+    Extracted e = Propagators.b3Single().extract(ids, TestHeaders.GETTER);
+    assertThat(e.context().traceIdHex()).isEqualTo(TRACE);
+    assertThat(e.sampling()).isEqualTo(SamplingDecision.NOT_SAMPLED);
   }
 
   @ParameterizedTest
@@ -140,7 +199,7 @@ class B3SingleTest {
             "b3", TRACE + "-" + SPAN + "-1",
             "X-B3-TraceId", "a3ce929d0e0e4736",
             "X-B3-SpanId", "00f067aa0ba902b7");
-    TraceContext ctx = Propagators.b3Single().extract(h, TestHeaders.GETTER);
+    TraceContext ctx = Propagators.b3Single().extract(h, TestHeaders.GETTER).context();
     assertThat(ctx.traceIdHex()).isEqualTo(TRACE);
     assertThat(ctx.spanIdHex()).isEqualTo(SPAN);
   }
@@ -153,7 +212,7 @@ class B3SingleTest {
             "X-B3-TraceId", "a3ce929d0e0e4736",
             "X-B3-SpanId", "00f067aa0ba902b7",
             "X-B3-Sampled", "1");
-    TraceContext ctx = Propagators.b3Single().extract(h, TestHeaders.GETTER);
+    TraceContext ctx = Propagators.b3Single().extract(h, TestHeaders.GETTER).context();
     assertThat(ctx.traceIdHex()).isEqualTo("0000000000000000a3ce929d0e0e4736");
     assertThat(ctx.isSampled()).isTrue();
   }
@@ -162,7 +221,8 @@ class B3SingleTest {
   void b3_headerNameInAnyCase_isFound() {
     TraceContext ctx =
         Propagators.b3Single()
-            .extract(TestHeaders.of("B3", TRACE + "-" + SPAN), TestHeaders.GETTER);
+            .extract(TestHeaders.of("B3", TRACE + "-" + SPAN), TestHeaders.GETTER)
+            .context();
     assertThat(ctx).isNotNull();
   }
 

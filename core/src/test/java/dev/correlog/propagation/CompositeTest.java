@@ -18,14 +18,14 @@ class CompositeTest {
   @Test
   void defaults_w3cWinsOverB3() {
     TestHeaders h = TestHeaders.of("b3", B3, "traceparent", TRACEPARENT);
-    assertThat(Propagators.defaults().extract(h, TestHeaders.GETTER).traceIdHex())
+    assertThat(Propagators.defaults().extract(h, TestHeaders.GETTER).context().traceIdHex())
         .isEqualTo(W3C_TRACE);
   }
 
   @Test
   void defaults_invalidW3c_fallsBackToB3Single() {
     TestHeaders h = TestHeaders.of("b3", B3, "traceparent", "00-garbage", "tracestate", "a=1");
-    TraceContext ctx = Propagators.defaults().extract(h, TestHeaders.GETTER);
+    TraceContext ctx = Propagators.defaults().extract(h, TestHeaders.GETTER).context();
     assertThat(ctx.traceIdHex()).isEqualTo(B3_TRACE);
     assertThat(ctx.traceState()).isNull();
   }
@@ -35,7 +35,7 @@ class CompositeTest {
     TestHeaders h =
         TestHeaders.of(
             "X-B3-TraceId", B3_TRACE, "X-B3-SpanId", "e457b5a2e4d86bd1", "x-request-id", "r1");
-    TraceContext ctx = Propagators.defaults().extract(h, TestHeaders.GETTER);
+    TraceContext ctx = Propagators.defaults().extract(h, TestHeaders.GETTER).context();
     assertThat(ctx.traceIdHex()).isEqualTo(B3_TRACE);
     assertThat(ctx.requestId()).isEqualTo("r1");
   }
@@ -43,7 +43,7 @@ class CompositeTest {
   @Test
   void defaults_nothingValid_yieldsNoContext() {
     TestHeaders h = TestHeaders.of("x-request-id", "r1", "tracestate", "a=1");
-    assertThat(Propagators.defaults().extract(h, TestHeaders.GETTER)).isNull();
+    assertThat(Propagators.defaults().extract(h, TestHeaders.GETTER).context()).isNull();
   }
 
   @Test
@@ -71,7 +71,7 @@ class CompositeTest {
         Propagators.composite(
             List.of(Propagators.b3Single(), Propagators.w3c()), List.of(Propagators.w3c()));
     TestHeaders h = TestHeaders.of("b3", B3, "traceparent", TRACEPARENT);
-    assertThat(b3First.extract(h, TestHeaders.GETTER).traceIdHex()).isEqualTo(B3_TRACE);
+    assertThat(b3First.extract(h, TestHeaders.GETTER).context().traceIdHex()).isEqualTo(B3_TRACE);
   }
 
   @Test
@@ -91,7 +91,7 @@ class CompositeTest {
   void composite_withoutRequestId_doesNotReadIt() {
     Propagator p = Propagators.composite(List.of(Propagators.w3c()), List.of(Propagators.w3c()));
     TestHeaders h = TestHeaders.of("traceparent", TRACEPARENT, "x-request-id", "r1");
-    assertThat(p.extract(h, TestHeaders.GETTER).hasRequestId()).isFalse();
+    assertThat(p.extract(h, TestHeaders.GETTER).context().hasRequestId()).isFalse();
   }
 
   @Test
@@ -102,7 +102,7 @@ class CompositeTest {
             List.of(Propagators.defaults()));
     TestHeaders h = TestHeaders.of("traceparent", TRACEPARENT, "x-request-id", "bad value");
     long before = Propagators.rejectedRequestIds();
-    assertThat(nested.extract(h, TestHeaders.GETTER).hasRequestId()).isFalse();
+    assertThat(nested.extract(h, TestHeaders.GETTER).context().hasRequestId()).isFalse();
     assertThat(Propagators.rejectedRequestIds()).isEqualTo(before + 1);
     assertThat(nested.fields()).isEqualTo(Propagators.defaults().fields());
   }
@@ -117,7 +117,7 @@ class CompositeTest {
           }
 
           @Override
-          public <C> TraceContext extract(C carrier, Getter<C> getter) {
+          public <C> Extracted extract(C carrier, Getter<C> getter) {
             throw new IllegalStateException("extract");
           }
 
@@ -130,7 +130,7 @@ class CompositeTest {
         Propagators.composite(
             List.of(broken, Propagators.w3c()), List.of(broken, Propagators.w3c()));
     TestHeaders h = TestHeaders.of("traceparent", TRACEPARENT);
-    assertThat(p.extract(h, TestHeaders.GETTER).traceIdHex()).isEqualTo(W3C_TRACE);
+    assertThat(p.extract(h, TestHeaders.GETTER).context().traceIdHex()).isEqualTo(W3C_TRACE);
     TestHeaders out = new TestHeaders();
     p.inject(TraceContext.newRoot(), out, TestHeaders.SETTER);
     assertThat(out.get("traceparent")).isNotNull();
@@ -148,7 +148,7 @@ class CompositeTest {
   @Test
   void noop_readsAndWritesNothing() {
     TestHeaders h = TestHeaders.of("traceparent", TRACEPARENT);
-    assertThat(Propagators.noop().extract(h, TestHeaders.GETTER)).isNull();
+    assertThat(Propagators.noop().extract(h, TestHeaders.GETTER).context()).isNull();
     TestHeaders out = new TestHeaders();
     Propagators.noop().inject(TraceContext.newRoot("r"), out, TestHeaders.SETTER);
     assertThat(out.size()).isZero();

@@ -15,7 +15,8 @@ class RequestIdTest {
     return Propagators.defaults()
         .extract(
             TestHeaders.of("traceparent", TRACEPARENT, "x-request-id", requestId),
-            TestHeaders.GETTER);
+            TestHeaders.GETTER)
+        .context();
   }
 
   @ParameterizedTest
@@ -78,7 +79,8 @@ class RequestIdTest {
   void requestId_sentTwice_isRejected() {
     TestHeaders h =
         TestHeaders.of("traceparent", TRACEPARENT, "x-request-id", "a", "X-Request-Id", "b");
-    assertThat(Propagators.defaults().extract(h, TestHeaders.GETTER).hasRequestId()).isFalse();
+    assertThat(Propagators.defaults().extract(h, TestHeaders.GETTER).context().hasRequestId())
+        .isFalse();
   }
 
   @Test
@@ -92,19 +94,20 @@ class RequestIdTest {
   @Test
   void requestId_headerNameInAnyCase_isFound() {
     TestHeaders h = TestHeaders.of("traceparent", TRACEPARENT, "X-Request-ID", "abc");
-    assertThat(Propagators.defaults().extract(h, TestHeaders.GETTER).requestId()).isEqualTo("abc");
+    assertThat(Propagators.defaults().extract(h, TestHeaders.GETTER).context().requestId())
+        .isEqualTo("abc");
   }
 
   @Test
   void requestIdAlone_extractsNothing() {
     TestHeaders h = TestHeaders.of("traceparent", TRACEPARENT, "x-request-id", "abc");
-    assertThat(Propagators.requestId().extract(h, TestHeaders.GETTER)).isNull();
+    assertThat(Propagators.requestId().extract(h, TestHeaders.GETTER).context()).isNull();
   }
 
   @Test
   void w3cAlone_ignoresRequestId() {
     TestHeaders h = TestHeaders.of("traceparent", TRACEPARENT, "x-request-id", "abc");
-    assertThat(Propagators.w3c().extract(h, TestHeaders.GETTER).hasRequestId()).isFalse();
+    assertThat(Propagators.w3c().extract(h, TestHeaders.GETTER).context().hasRequestId()).isFalse();
   }
 
   @Test

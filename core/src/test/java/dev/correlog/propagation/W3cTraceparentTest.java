@@ -18,7 +18,8 @@ class W3cTraceparentTest {
 
   private static TraceContext extract(String traceparent) {
     return Propagators.w3c()
-        .extract(TestHeaders.of("traceparent", traceparent), TestHeaders.GETTER);
+        .extract(TestHeaders.of("traceparent", traceparent), TestHeaders.GETTER)
+        .context();
   }
 
   static Stream<Arguments> validTraceparents() {
@@ -116,13 +117,22 @@ class W3cTraceparentTest {
         arguments(
             "duplicated future versions",
             "cc-" + TRACE + "-" + SPAN + "-01-x,cc-" + TRACE + "-" + SPAN + "-01"),
-        arguments("over 512 characters", "cc" + tail + "-" + "x".repeat(512 - 55)));
+        arguments("version 00 over 55 characters", VALID + "-" + "x".repeat(600)),
+        arguments("future version, comma far out", "cc" + tail + "-" + "x".repeat(600) + ","));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidTraceparents")
   void traceparent_invalid_yieldsNoContext(String rule, String value) {
     assertThat(extract(value)).isNull();
+  }
+
+  @Test
+  void traceparent_futureVersionOver512Characters_isAccepted_asTheSpecAllows() {
+    String value = "cc-" + TRACE + "-" + SPAN + "-01-" + "x".repeat(4000);
+    TraceContext ctx = extract(value);
+    assertThat(ctx.traceIdHex()).isEqualTo(TRACE);
+    assertThat(ctx.isSampled()).isTrue();
   }
 
   @Test
@@ -139,19 +149,20 @@ class W3cTraceparentTest {
             "traceparent", "00-12345678901234567890123456789011-1234567890123456-01",
             "traceparent", "00-12345678901234567890123456789012-1234567890123456-01",
             "tracestate", "foo=1");
-    assertThat(Propagators.w3c().extract(h, TestHeaders.GETTER)).isNull();
+    assertThat(Propagators.w3c().extract(h, TestHeaders.GETTER).context()).isNull();
   }
 
   @Test
   void traceparent_invalid_tracestateIsNotRead() {
     TestHeaders h = TestHeaders.of("traceparent", "ff" + VALID.substring(2), "tracestate", "a=1");
-    assertThat(Propagators.w3c().extract(h, TestHeaders.GETTER)).isNull();
+    assertThat(Propagators.w3c().extract(h, TestHeaders.GETTER).context()).isNull();
   }
 
   @Test
   void traceparent_headerNameInAnyCase_isFound() {
     for (String name : new String[] {"TraceParent", "TrAcEpArEnT", "TRACEPARENT"}) {
-      TraceContext ctx = Propagators.w3c().extract(TestHeaders.of(name, VALID), TestHeaders.GETTER);
+      TraceContext ctx =
+          Propagators.w3c().extract(TestHeaders.of(name, VALID), TestHeaders.GETTER).context();
       assertThat(ctx).as(name).isNotNull();
     }
   }
@@ -159,14 +170,18 @@ class W3cTraceparentTest {
   @Test
   void traceparent_wrongHeaderName_isIgnored() {
     for (String name : new String[] {"trace-parent", "trace.parent"}) {
-      TraceContext ctx = Propagators.w3c().extract(TestHeaders.of(name, VALID), TestHeaders.GETTER);
+      TraceContext ctx =
+          Propagators.w3c().extract(TestHeaders.of(name, VALID), TestHeaders.GETTER).context();
       assertThat(ctx).as(name).isNull();
     }
   }
 
   @Test
   void traceparent_absent_yieldsNoContext() {
-    assertThat(Propagators.w3c().extract(TestHeaders.of("tracestate", "a=1"), TestHeaders.GETTER))
+    assertThat(
+            Propagators.w3c()
+                .extract(TestHeaders.of("tracestate", "a=1"), TestHeaders.GETTER)
+                .context())
         .isNull();
   }
 

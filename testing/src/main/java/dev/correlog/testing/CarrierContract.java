@@ -3,9 +3,13 @@ package dev.correlog.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.correlog.context.TraceContext;
+import dev.correlog.propagation.Extracted;
 import dev.correlog.propagation.Getter;
 import dev.correlog.propagation.Propagators;
+import dev.correlog.propagation.SamplingDecision;
 import dev.correlog.propagation.Setter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,7 +94,38 @@ public abstract class CarrierContract<C> {
     TraceContext ctx = TraceContext.newRoot("req-1").withSampled(true).withTraceState("vendor=v1");
     C c = newCarrier();
     Propagators.defaults().inject(ctx, c, setter());
-    assertThat(Propagators.defaults().extract(c, getter())).isEqualTo(ctx);
+    assertThat(Propagators.defaults().extract(c, getter())).isEqualTo(Extracted.of(ctx));
+  }
+
+  @Test
+  void injectThenExtract_undecided_staysDeferred() {
+    TraceContext ctx = TraceContext.newRoot();
+    C c = newCarrier();
+    Propagators.defaults().inject(ctx, c, setter());
+    Extracted back = Propagators.defaults().extract(c, getter());
+    assertThat(back.sampling()).isEqualTo(SamplingDecision.DEFERRED);
+    assertThat(back.context().spanId()).isEqualTo(ctx.spanId());
+  }
+
+  @Test
+  void keys_listsWhatWasSet_orNothingWhenTheCarrierCannotList() {
+    C c = newCarrier();
+    put(c, "X-Request-ID", "r1");
+    setter().set(c, "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    List<String> keys = new ArrayList<>();
+    getter().keys(c).forEach(keys::add);
+    if (!keys.isEmpty()) {
+      assertThat(keys).anyMatch(k -> k.equalsIgnoreCase("x-request-id"));
+      assertThat(keys).anyMatch(k -> k.equalsIgnoreCase("traceparent"));
+    }
+  }
+
+  @Test
+  void getAll_givesEveryValue_andEmptyWhenAbsent() {
+    C c = newCarrier();
+    put(c, "X-Request-ID", "r1");
+    assertThat(getter().getAll(c, "x-request-id")).contains("r1");
+    assertThat(getter().getAll(c, "traceparent")).isEmpty();
   }
 
   @Test
@@ -98,7 +133,7 @@ public abstract class CarrierContract<C> {
     TraceContext ctx = TraceContext.newRoot().withSampled(true);
     C c = newCarrier();
     Propagators.b3Multi().inject(ctx, c, setter());
-    TraceContext back = Propagators.b3Multi().extract(c, getter());
+    TraceContext back = Propagators.b3Multi().extract(c, getter()).context();
     assertThat(back.traceIdHex()).isEqualTo(ctx.traceIdHex());
     assertThat(back.spanId()).isEqualTo(ctx.spanId());
     assertThat(back.isSampled()).isTrue();
@@ -110,7 +145,17 @@ public abstract class CarrierContract<C> {
     Propagators.defaults().inject(TraceContext.newRoot("a"), c, setter());
     TraceContext second = TraceContext.newRoot("b");
     Propagators.defaults().inject(second, c, setter());
-    // What arrives carries a sampling decision (the flags sent), the new root had none yet.
-    assertThat(Propagators.defaults().extract(c, getter())).isEqualTo(second.withSampled(false));
+    // Neither root was decided: b3 says so (no sampling field), so the decision stays deferred.
+    assertThat(Propagators.defaults().extract(c, getter()).context())
+        .isEqualTo(
+            TraceContext.of(
+                    second.traceIdHigh(),
+                    second.traceIdLow(),
+                    second.spanId(),
+                    0,
+                    second.flags(),
+                    null,
+                    "b")
+                .withSamplingDeferred());
   }
 }

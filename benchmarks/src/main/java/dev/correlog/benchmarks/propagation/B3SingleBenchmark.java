@@ -3,6 +3,7 @@ package dev.correlog.benchmarks.propagation;
 import brave.propagation.TraceContextOrSamplingFlags;
 import dev.correlog.context.TraceContext;
 import dev.correlog.propagation.Carriers;
+import dev.correlog.propagation.Extracted;
 import dev.correlog.propagation.Propagator;
 import dev.correlog.propagation.Propagators;
 import io.opentelemetry.api.trace.Span;
@@ -56,7 +57,7 @@ public class B3SingleBenchmark {
   final brave.propagation.TraceContext braveContext = Peers.braveContext();
 
   @Benchmark
-  public TraceContext extract_correlog() {
+  public Extracted extract_correlog() {
     return correlog.extract(incoming, Carriers.MAP_GETTER);
   }
 

@@ -2,6 +2,7 @@ package dev.correlog.benchmarks.propagation;
 
 import dev.correlog.context.TraceContext;
 import dev.correlog.propagation.Carriers;
+import dev.correlog.propagation.Extracted;
 import dev.correlog.propagation.Propagator;
 import dev.correlog.propagation.Propagators;
 import io.opentelemetry.api.trace.Span;
@@ -53,7 +54,7 @@ public class W3cBenchmark {
                           .build())));
 
   @Benchmark
-  public TraceContext extract_correlog() {
+  public Extracted extract_correlog() {
     return correlog.extract(incoming, Carriers.MAP_GETTER);
   }
 

@@ -6,24 +6,31 @@ import dev.correlog.internal.Hex;
 /**
  * Parses B3 values: lengths and delimiters are checked before any digit is read, and nothing but
  * the context itself is allocated. Trace ids are 16 or 32 lowercase hex characters (16 is
- * left-padded with zeros), span ids 16; all-zero trace, span or parent ids are invalid.
+ * left-padded with zeros), span ids 16; all-zero trace or span ids are invalid. An all-zero parent
+ * span id means "no parent" (as OpenTelemetry and Brave read it), so the context is kept. Ids
+ * without a sampling decision give an undecided (deferred) context.
  */
 final class B3Parser {
-  /** Marker returned by {@link #single} for a valid lone sampling decision; never escapes. */
-  static final TraceContext SAMPLING_ONLY = TraceContext.of(1, 1, 1, 0, (byte) 0, null, null);
+  /** Markers returned by {@link #single} for a valid lone sampling decision; never escape. */
+  static final TraceContext LONE_SAMPLED = TraceContext.of(1, 1, 1, 0, (byte) 1, null, null);
+
+  static final TraceContext LONE_NOT_SAMPLED = TraceContext.of(1, 1, 1, 0, (byte) 0, null, null);
 
   private B3Parser() {}
 
   /**
-   * {@code {traceid}-{spanid}[-{sampling}[-{parentspanid}]]}: the context, {@link #SAMPLING_ONLY}
-   * for a lone {@code 0}, {@code 1} or {@code d}, or null when invalid.
+   * {@code {traceid}-{spanid}[-{sampling}[-{parentspanid}]]}, or {@code
+   * {traceid}-{spanid}-{parent}} (a parent without a sampling field, as Brave accepts): the context
+   * (undecided when there is no sampling field), {@link #LONE_SAMPLED} or {@link #LONE_NOT_SAMPLED}
+   * for a lone {@code 1}/{@code d} or {@code 0}, or null when invalid.
    */
   static TraceContext single(String s) {
     int b = CarrierAccess.trimStart(s, 0, s.length());
     int e = CarrierAccess.trimEnd(s, b, s.length());
     int n = e - b;
     if (n == 1) {
-      return sampling(s.charAt(b)) >= 0 ? SAMPLING_ONLY : null;
+      int d = sampling(s.charAt(b));
+      return d < 0 ? null : d == 1 ? LONE_SAMPLED : LONE_NOT_SAMPLED;
     }
     int traceLength;
     if (n >= 33 && s.charAt(b + 16) == '-') {
@@ -35,29 +42,36 @@ final class B3Parser {
     }
     int span = b + traceLength + 1;
     int p = span + 16;
-    int sampled = 0;
+    int sampled = -1;
     int parent = -1;
     if (p < e) {
       if (p + 2 > e || s.charAt(p) != '-') {
         return null;
       }
-      sampled = sampling(s.charAt(p + 1));
-      p += 2;
-      if (sampled < 0) {
-        return null;
-      }
-      if (p < e) {
-        if (p + 17 != e || s.charAt(p) != '-') {
+      if (p + 17 == e) { // {trace}-{span}-{parent}: no sampling field
+        parent = p + 1;
+      } else {
+        sampled = sampling(s.charAt(p + 1));
+        p += 2;
+        if (sampled < 0) {
           return null;
         }
-        parent = p + 1;
+        if (p < e) {
+          if (p + 17 != e || s.charAt(p) != '-') {
+            return null;
+          }
+          parent = p + 1;
+        }
       }
     }
-    return build(s, b, traceLength, s, span, parent >= 0 ? s : null, parent, sampled == 1);
+    return build(s, b, traceLength, s, span, parent >= 0 ? s : null, parent, sampled);
   }
 
-  /** X-B3-* values, each possibly with surrounding whitespace; null when invalid. */
-  static TraceContext multi(String traceId, String spanId, String parentId, boolean sampled) {
+  /**
+   * X-B3-* values, each possibly with surrounding whitespace, and the decision (1, 0, -1 for none);
+   * null when invalid.
+   */
+  static TraceContext multi(String traceId, String spanId, String parentId, int sampled) {
     int tb = CarrierAccess.trimStart(traceId, 0, traceId.length());
     int tl = CarrierAccess.trimEnd(traceId, tb, traceId.length()) - tb;
     int sb = CarrierAccess.trimStart(spanId, 0, spanId.length());
@@ -76,9 +90,12 @@ final class B3Parser {
     return build(traceId, tb, tl, spanId, sb, parentId, pb, sampled);
   }
 
-  /** Parses and validates the ids, whose lengths were checked; null when invalid or zero. */
+  /**
+   * Parses and validates the ids, whose lengths were checked; null when invalid or zero. {@code
+   * sampled}: 1, 0, or -1 for no decision (an undecided context).
+   */
   private static TraceContext build(
-      String t, int tb, int tl, String s, int sb, String p, int pb, boolean sampled) {
+      String t, int tb, int tl, String s, int sb, String p, int pb, int sampled) {
     long h0 = tl == 32 ? Hex.parse8(t, tb) : 0;
     long h1 = tl == 32 ? Hex.parse8(t, tb + 8) : 0;
     long l0 = Hex.parse8(t, tb + tl - 16);
@@ -94,26 +111,17 @@ final class B3Parser {
     long low = l0 << 32 | l1;
     long span = s0 << 32 | s1;
     long parent = p0 << 32 | p1;
-    if ((high == 0 && low == 0) || span == 0 || (p != null && parent == 0)) {
+    if ((high == 0 && low == 0) || span == 0) {
       return null;
     }
-    byte flags = sampled ? TraceContext.FLAG_SAMPLED : 0;
-    return TraceContext.of(high, low, span, parent, flags, null, null);
+    byte flags = sampled == 1 ? TraceContext.FLAG_SAMPLED : 0;
+    TraceContext c = TraceContext.of(high, low, span, parent, flags, null, null);
+    return sampled < 0 ? c.withSamplingDeferred() : c;
   }
 
   /** 1 for {@code 1} or {@code d} (debug), 0 for {@code 0}, -1 otherwise. */
   private static int sampling(char c) {
     return c == '1' || c == 'd' ? 1 : c == '0' ? 0 : -1;
-  }
-
-  /** For a {@code b3} value: 1 or 0 when it is a lone sampling decision, -1 otherwise. */
-  static int loneSampling(String s) {
-    if (s.length() > B3Propagator.MAX_LENGTH) {
-      return -1;
-    }
-    int b = CarrierAccess.trimStart(s, 0, s.length());
-    int e = CarrierAccess.trimEnd(s, b, s.length());
-    return e - b == 1 ? sampling(s.charAt(b)) : -1;
   }
 
   /** {@code X-B3-Sampled}: 1 for {@code 1}/{@code true}, 0 for {@code 0}/{@code false}, else -1. */

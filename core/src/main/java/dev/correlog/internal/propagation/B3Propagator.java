@@ -1,23 +1,26 @@
 package dev.correlog.internal.propagation;
 
 import dev.correlog.context.TraceContext;
+import dev.correlog.propagation.Extracted;
 import dev.correlog.propagation.Getter;
 import dev.correlog.propagation.Propagator;
+import dev.correlog.propagation.SamplingDecision;
 import dev.correlog.propagation.Setter;
 import java.util.List;
 
 /**
- * B3 (openzipkin/b3-propagation). Both instances extract the same way: the single {@code b3} header
- * first, then, when it is absent or invalid, the {@code X-B3-*} headers. They differ in what they
- * inject: {@link #SINGLE} writes {@code b3: {trace32}-{span}-{1|0}}, {@link #MULTI} writes {@code
- * X-B3-TraceId}, {@code X-B3-SpanId} and {@code X-B3-Sampled}. The parent span id is never
- * injected. The sampled flag is treated as the sampling decision, so it is always written.
+ * B3 (openzipkin/b3-propagation). Both instances extract the same way and differ in what they
+ * inject: {@link #SINGLE} writes {@code b3: {trace32}-{span}[-{1|0}]}, {@link #MULTI} writes {@code
+ * X-B3-TraceId}, {@code X-B3-SpanId} and, when the context has a decision, {@code X-B3-Sampled}.
+ * The parent span id is never injected; an undecided context is sent without a decision.
  *
- * <p>A lone sampling decision ({@code b3: 0}, {@code 1} or {@code d}, or {@code X-B3-Sampled}
- * without ids) is a valid header that carries no context: {@link #extract} returns null and {@link
- * #seedRoot} gives the new root that decision as its sampled flag.
+ * <p>Extraction, one rule: a valid {@code b3} header (ids, or a lone {@code 0}, {@code 1} or {@code
+ * d}) wins; when {@code b3} is absent, longer than 512 characters or invalid, the {@code X-B3-*}
+ * headers are read as if it were not there: ids with {@code X-B3-Sampled} (or {@code X-B3-Flags:
+ * 1}, debug) and, without ids, a lone decision. Ids without a decision are deferred; an invalid
+ * {@code X-B3-Sampled} value counts as none.
  */
-public final class B3Propagator implements Propagator, ExtractHooks {
+public final class B3Propagator implements Propagator {
   public static final B3Propagator SINGLE = new B3Propagator(true);
   public static final B3Propagator MULTI = new B3Propagator(false);
 
@@ -31,7 +34,10 @@ public final class B3Propagator implements Propagator, ExtractHooks {
   /** Longer values are ignored without being read. */
   static final int MAX_LENGTH = 512;
 
-  private static final int SINGLE_LENGTH = 51; // 32 + 1 + 16 + 1 + 1
+  private static final Extracted LONE_SAMPLED =
+      Extracted.empty().withSampling(SamplingDecision.SAMPLED);
+  private static final Extracted LONE_NOT_SAMPLED =
+      Extracted.empty().withSampling(SamplingDecision.NOT_SAMPLED);
 
   private final boolean single;
   private final List<String> fields;
@@ -47,65 +53,52 @@ public final class B3Propagator implements Propagator, ExtractHooks {
   }
 
   @Override
-  public <C> TraceContext extract(C carrier, Getter<C> getter) {
+  public <C> Extracted extract(C carrier, Getter<C> getter) {
+    Object[] scope = HeaderIndex.enter();
     try {
       String b3 = CarrierAccess.get(getter, carrier, B3);
       if (b3 != null && b3.length() <= MAX_LENGTH) {
         TraceContext ctx = B3Parser.single(b3);
-        if (ctx == B3Parser.SAMPLING_ONLY) {
-          return null;
+        if (ctx == B3Parser.LONE_SAMPLED) {
+          return LONE_SAMPLED;
+        }
+        if (ctx == B3Parser.LONE_NOT_SAMPLED) {
+          return LONE_NOT_SAMPLED;
         }
         if (ctx != null) {
-          return ctx;
+          return Extracted.of(ctx);
         }
       }
       return multi(carrier, getter);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       CarrierAccess.failed("b3 extract", e);
-      return null;
+      return Extracted.empty();
+    } finally {
+      HeaderIndex.exit(scope);
     }
   }
 
-  private static <C> TraceContext multi(C carrier, Getter<C> getter) {
+  private static <C> Extracted multi(C carrier, Getter<C> getter) {
     String traceId = CarrierAccess.get(getter, carrier, TRACE_ID);
-    if (traceId == null || traceId.length() > MAX_LENGTH) {
-      return null;
-    }
-    String spanId = CarrierAccess.get(getter, carrier, SPAN_ID);
-    if (spanId == null || spanId.length() > MAX_LENGTH) {
-      return null;
-    }
-    String parent = CarrierAccess.get(getter, carrier, PARENT_SPAN_ID);
-    if (parent != null && parent.length() > MAX_LENGTH) {
-      return null;
+    if (traceId != null && traceId.length() > MAX_LENGTH) {
+      return Extracted.empty();
     }
     int sampled = B3Parser.sampledHeader(CarrierAccess.get(getter, carrier, SAMPLED));
     if (sampled != 1 && B3Parser.debugFlag(CarrierAccess.get(getter, carrier, FLAGS))) {
       sampled = 1;
     }
-    return B3Parser.multi(traceId, spanId, parent, sampled == 1);
-  }
-
-  @Override
-  public <C> TraceContext seedRoot(TraceContext root, C carrier, Getter<C> getter) {
-    try {
-      String b3 = CarrierAccess.get(getter, carrier, B3);
-      if (b3 != null) {
-        int decision = B3Parser.loneSampling(b3);
-        return decision < 0 ? root : root.withSampled(decision == 1);
-      }
-      if (CarrierAccess.get(getter, carrier, TRACE_ID) != null) {
-        return root;
-      }
-      int decision = B3Parser.sampledHeader(CarrierAccess.get(getter, carrier, SAMPLED));
-      if (B3Parser.debugFlag(CarrierAccess.get(getter, carrier, FLAGS))) {
-        decision = 1;
-      }
-      return decision < 0 ? root : root.withSampled(decision == 1);
-    } catch (RuntimeException e) {
-      CarrierAccess.failed("b3 extract", e);
-      return root;
+    if (traceId == null) {
+      return sampled < 0 ? Extracted.empty() : sampled == 1 ? LONE_SAMPLED : LONE_NOT_SAMPLED;
     }
+    String spanId = CarrierAccess.get(getter, carrier, SPAN_ID);
+    if (spanId == null || spanId.length() > MAX_LENGTH) {
+      return Extracted.empty();
+    }
+    String parent = CarrierAccess.get(getter, carrier, PARENT_SPAN_ID);
+    if (parent != null && parent.length() > MAX_LENGTH) {
+      return Extracted.empty();
+    }
+    return Extracted.of(B3Parser.multi(traceId, spanId, parent, sampled));
   }
 
   @Override
@@ -119,22 +112,26 @@ public final class B3Propagator implements Propagator, ExtractHooks {
       } else {
         setter.set(carrier, TRACE_ID, context.traceIdHex());
         setter.set(carrier, SPAN_ID, context.spanIdHex());
-        setter.set(carrier, SAMPLED, context.isSampled() ? "1" : "0");
+        if (context.isSamplingDecided()) {
+          setter.set(carrier, SAMPLED, context.isSampled() ? "1" : "0");
+        }
       }
     } catch (Throwable e) {
-      CarrierAccess.rethrowIfFatal(e);
       CarrierAccess.failed("b3 inject", e);
     }
   }
 
-  /** {@code {trace32}-{span}-{1|0}}, from the context's cached id hex strings. */
+  /** {@code {trace32}-{span}-{1|0}}, or {@code {trace32}-{span}} when undecided. */
   static String singleValue(TraceContext context) {
     char[] c = InjectBuffer.get();
     context.traceIdHex().getChars(0, 32, c, 0);
     c[32] = '-';
     context.spanIdHex().getChars(0, 16, c, 33);
+    if (!context.isSamplingDecided()) {
+      return new String(c, 0, 49);
+    }
     c[49] = '-';
     c[50] = context.isSampled() ? '1' : '0';
-    return new String(c, 0, SINGLE_LENGTH);
+    return new String(c, 0, 51);
   }
 }

@@ -8,29 +8,34 @@ public final class CarrierAccess {
   private CarrierAccess() {}
 
   /**
-   * {@code getter.get(carrier, key)}, or null when the getter throws anything, even a checked
-   * exception thrown sneakily (reported once). Only a {@link VirtualMachineError} goes through.
+   * {@code getter.get(carrier, key)}, or null when the getter throws anything at all: exceptions,
+   * checked ones thrown sneakily, and errors, {@link StackOverflowError} and {@link
+   * OutOfMemoryError} included (the getter's frames are gone once it is caught, so the header is
+   * simply absent). Reported once on stderr.
    */
   public static <C> String get(Getter<C> getter, C carrier, String key) {
     try {
       return getter.get(carrier, key);
     } catch (Throwable t) {
-      rethrowIfFatal(t);
       failed("getter", t);
       return null;
     }
   }
 
-  /** Rethrows {@code t} if the JVM is in trouble (out of memory, stack overflow). */
-  public static void rethrowIfFatal(Throwable t) {
-    if (t instanceof VirtualMachineError) {
-      throw (VirtualMachineError) t;
-    }
-  }
-
-  /** Reports once on stderr that a carrier access or a propagator failed; never throws. */
+  /**
+   * What extraction and injection do with a throwable from user code (a getter, a setter, a
+   * propagator): nothing escapes. An {@link InterruptedException} thrown sneakily keeps the
+   * thread's interrupt status; everything else is reported once and ignored.
+   */
   public static void failed(String what, Throwable t) {
-    Reporter.once("propagation." + what, "propagation: " + what + " failed; ignored", t);
+    try {
+      if (t instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      Reporter.once("propagation." + what, "propagation: " + what + " failed; ignored", t);
+    } catch (Throwable ignored) {
+      // Reporting itself failed (out of memory, a toString() that throws): stay silent.
+    }
   }
 
   /** Optional whitespace of HTTP: space or horizontal tab. */

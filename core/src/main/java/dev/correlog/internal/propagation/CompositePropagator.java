@@ -1,8 +1,10 @@
 package dev.correlog.internal.propagation;
 
 import dev.correlog.context.TraceContext;
+import dev.correlog.propagation.Extracted;
 import dev.correlog.propagation.Getter;
 import dev.correlog.propagation.Propagator;
+import dev.correlog.propagation.SamplingDecision;
 import dev.correlog.propagation.Setter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,15 +14,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Several formats at once. Extraction tries the formats in order and the first context found wins;
- * then every extractor's {@link ExtractHooks#decorate} runs (this is how {@code x-request-id} is
- * attached). Injection writes every format of the inject set. Nested composites are flattened and
- * repeated members kept once, so no hook runs twice. A member that throws is reported once and
- * skipped: the composite itself never throws.
+ * Several formats at once. Every extractor runs, in order, and their {@link Extracted} values are
+ * merged by one rule, whoever wrote the members: the first context found wins, with its decision
+ * and tracestate; the first request id found is attached; without any context, the first decision
+ * found (a lone {@code b3: 0}) is kept. One refinement: W3C's flags cannot say "no decision", so
+ * when the winner says {@link SamplingDecision#NOT_SAMPLED} and a later member found the same trace
+ * id and span id with {@link SamplingDecision#DEFERRED} (a {@code b3} without a sampling field sent
+ * beside it), the decision is deferred. Injection writes every format of the inject set. Nested
+ * composites are flattened and repeated members kept once. A member that throws or returns null is
+ * reported once and skipped: the composite itself never throws.
  */
-public final class CompositePropagator implements Propagator, ExtractHooks {
+public final class CompositePropagator implements Propagator {
   private final Propagator[] extractors;
-  private final ExtractHooks[] hooks;
   private final Propagator[] injectors;
   private final List<String> fields;
 
@@ -35,18 +40,11 @@ public final class CompositePropagator implements Propagator, ExtractHooks {
     for (Propagator p : injectSet) {
       flatten(p, inject, false);
     }
-    List<ExtractHooks> h = new ArrayList<>();
-    for (Propagator p : extract) {
-      if (p instanceof ExtractHooks) {
-        h.add((ExtractHooks) p);
-      }
-    }
     Set<String> f = new LinkedHashSet<>();
     for (Propagator p : inject) {
       f.addAll(p.fields());
     }
     this.extractors = extract.toArray(new Propagator[0]);
-    this.hooks = h.toArray(new ExtractHooks[0]);
     this.injectors = inject.toArray(new Propagator[0]);
     this.fields = Collections.unmodifiableList(new ArrayList<>(f));
   }
@@ -67,48 +65,69 @@ public final class CompositePropagator implements Propagator, ExtractHooks {
   }
 
   @Override
-  public <C> TraceContext extract(C carrier, Getter<C> getter) {
-    TraceContext ctx = null;
-    for (Propagator p : extractors) {
-      try {
-        ctx = p.extract(carrier, getter);
-      } catch (Throwable e) {
-        CarrierAccess.rethrowIfFatal(e);
-        CarrierAccess.failed("extract", e);
+  public <C> Extracted extract(C carrier, Getter<C> getter) {
+    Object[] scope = HeaderIndex.enter();
+    try {
+      Extracted winner = null;
+      SamplingDecision lone = null;
+      String requestId = null;
+      boolean deferred = false;
+      for (Propagator p : extractors) {
+        Extracted e = member(p, carrier, getter);
+        if (e == null) {
+          continue;
+        }
+        TraceContext c = e.context();
+        if (c != null) {
+          if (winner == null) {
+            winner = e;
+          } else if (winner.sampling() == SamplingDecision.NOT_SAMPLED
+              && e.sampling() == SamplingDecision.DEFERRED
+              && sameIds(winner.context(), c)) {
+            deferred = true;
+          }
+        } else if (lone == null && e.sampling() != SamplingDecision.DEFERRED) {
+          lone = e.sampling();
+        }
+        if (requestId == null) {
+          requestId = e.requestId();
+        }
       }
-      if (ctx != null) {
-        return decorate(ctx, carrier, getter);
+      if (winner == null) {
+        return Extracted.empty().withSampling(lone).withRequestId(requestId);
       }
+      if (deferred) {
+        winner = winner.withSampling(SamplingDecision.DEFERRED);
+      }
+      return winner.requestId() == null && requestId != null
+          ? winner.withRequestId(requestId)
+          : winner;
+    } catch (Throwable e) {
+      CarrierAccess.failed("extract", e);
+      return Extracted.empty();
+    } finally {
+      HeaderIndex.exit(scope);
     }
-    return null;
   }
 
-  @Override
-  public <C> TraceContext decorate(TraceContext extracted, C carrier, Getter<C> getter) {
-    TraceContext ctx = extracted;
-    for (ExtractHooks h : hooks) {
-      try {
-        ctx = h.decorate(ctx, carrier, getter);
-      } catch (Throwable e) {
-        CarrierAccess.rethrowIfFatal(e);
-        CarrierAccess.failed("extract", e);
+  private static <C> Extracted member(Propagator p, C carrier, Getter<C> getter) {
+    try {
+      Extracted e = p.extract(carrier, getter);
+      if (e == null) {
+        CarrierAccess.failed(
+            "extract", new NullPointerException(p.getClass().getName() + " returned null"));
       }
+      return e;
+    } catch (Throwable t) {
+      CarrierAccess.failed("extract", t);
+      return null;
     }
-    return ctx;
   }
 
-  @Override
-  public <C> TraceContext seedRoot(TraceContext root, C carrier, Getter<C> getter) {
-    TraceContext ctx = root;
-    for (ExtractHooks h : hooks) {
-      try {
-        ctx = h.seedRoot(ctx, carrier, getter);
-      } catch (Throwable e) {
-        CarrierAccess.rethrowIfFatal(e);
-        CarrierAccess.failed("extract", e);
-      }
-    }
-    return ctx;
+  private static boolean sameIds(TraceContext a, TraceContext b) {
+    return a.traceIdHigh() == b.traceIdHigh()
+        && a.traceIdLow() == b.traceIdLow()
+        && a.spanId() == b.spanId();
   }
 
   @Override
@@ -120,7 +139,6 @@ public final class CompositePropagator implements Propagator, ExtractHooks {
       try {
         p.inject(context, carrier, setter);
       } catch (Throwable e) {
-        CarrierAccess.rethrowIfFatal(e);
         CarrierAccess.failed("inject", e);
       }
     }

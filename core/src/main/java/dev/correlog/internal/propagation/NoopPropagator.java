@@ -1,6 +1,7 @@
 package dev.correlog.internal.propagation;
 
 import dev.correlog.context.TraceContext;
+import dev.correlog.propagation.Extracted;
 import dev.correlog.propagation.Getter;
 import dev.correlog.propagation.Propagator;
 import dev.correlog.propagation.Setter;
@@ -18,8 +19,8 @@ public final class NoopPropagator implements Propagator {
   }
 
   @Override
-  public <C> TraceContext extract(C carrier, Getter<C> getter) {
-    return null;
+  public <C> Extracted extract(C carrier, Getter<C> getter) {
+    return Extracted.empty();
   }
 
   @Override

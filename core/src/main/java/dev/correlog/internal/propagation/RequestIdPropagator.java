@@ -1,6 +1,7 @@
 package dev.correlog.internal.propagation;
 
 import dev.correlog.context.TraceContext;
+import dev.correlog.propagation.Extracted;
 import dev.correlog.propagation.Getter;
 import dev.correlog.propagation.Propagator;
 import dev.correlog.propagation.Setter;
@@ -8,9 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * {@code x-request-id}. It carries no trace, so {@link #extract} always returns null; within a
- * composite it is read beside the winning format ({@link #decorate}) or into a new root ({@link
- * #seedRoot}).
+ * {@code x-request-id}. It carries no trace: {@link #extract} finds a request id and nothing else;
+ * within a composite that id is attached to what the other formats found.
  *
  * <p>A received value is kept when, after trimming spaces and tabs, it is 1 to 128 characters of
  * letters, digits and {@code -._:@/+=}. Otherwise it is treated as absent (the context's request id
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * absent. Only a valid explicit request id is injected, so a value set in code can never smuggle a
  * line break into a header.
  */
-public final class RequestIdPropagator implements Propagator, ExtractHooks {
+public final class RequestIdPropagator implements Propagator {
   public static final RequestIdPropagator INSTANCE = new RequestIdPropagator();
 
   static final String HEADER = "x-request-id";
@@ -40,37 +40,43 @@ public final class RequestIdPropagator implements Propagator, ExtractHooks {
   }
 
   @Override
-  public <C> TraceContext extract(C carrier, Getter<C> getter) {
-    return null;
+  public <C> Extracted extract(C carrier, Getter<C> getter) {
+    Object[] scope = HeaderIndex.enter();
+    try {
+      String id = read(carrier, getter);
+      return id == null ? Extracted.empty() : Extracted.empty().withRequestId(id);
+    } catch (Throwable e) {
+      CarrierAccess.failed("request id extract", e);
+      return Extracted.empty();
+    } finally {
+      HeaderIndex.exit(scope);
+    }
   }
 
-  @Override
-  public <C> TraceContext decorate(TraceContext extracted, C carrier, Getter<C> getter) {
-    String id = read(carrier, getter);
-    return id == null ? extracted : extracted.withRequestId(id);
-  }
-
-  @Override
-  public <C> TraceContext seedRoot(TraceContext root, C carrier, Getter<C> getter) {
-    return decorate(root, carrier, getter);
+  /**
+   * {@code id} when it is a valid request id (after trimming spaces and tabs), else null, counted
+   * as rejected unless null or blank: what {@code Propagation.startServerSpan} keeps of the request
+   * id a propagator (perhaps a user's) returned.
+   */
+  public static String sanitize(String id) {
+    if (id == null) {
+      return null;
+    }
+    int b = CarrierAccess.trimStart(id, 0, id.length());
+    int e = CarrierAccess.trimEnd(id, b, id.length());
+    if (b == e) {
+      return null;
+    }
+    if (!valid(id, b, e)) {
+      REJECTED.increment();
+      return null;
+    }
+    return b == 0 && e == id.length() ? id : id.substring(b, e);
   }
 
   /** The valid request id of {@code carrier}, or null (absent, or invalid and counted). */
   public static <C> String read(C carrier, Getter<C> getter) {
-    String s = CarrierAccess.get(getter, carrier, HEADER);
-    if (s == null) {
-      return null;
-    }
-    int b = CarrierAccess.trimStart(s, 0, s.length());
-    int e = CarrierAccess.trimEnd(s, b, s.length());
-    if (b == e) {
-      return null;
-    }
-    if (!valid(s, b, e)) {
-      REJECTED.increment();
-      return null;
-    }
-    return b == 0 && e == s.length() ? s : s.substring(b, e);
+    return sanitize(CarrierAccess.get(getter, carrier, HEADER));
   }
 
   @Override
@@ -85,7 +91,6 @@ public final class RequestIdPropagator implements Propagator, ExtractHooks {
     try {
       setter.set(carrier, HEADER, id);
     } catch (Throwable e) {
-      CarrierAccess.rethrowIfFatal(e);
       CarrierAccess.failed("request id inject", e);
     }
   }

@@ -4,14 +4,15 @@ package dev.correlog.internal.propagation;
  * W3C {@code tracestate}: validation, normalisation and the truncation rule for injection.
  *
  * <p>Grammar (Level 2): list members separated by commas, optional spaces and tabs around each,
- * empty members allowed and skipped, at most 32 members, no key twice. A key is either simple,
- * {@code [a-z][a-z0-9_\-*\/]{0,255}}, or multi-tenant, {@code tenant@system} with a tenant of 1 to
- * 241 characters starting with a letter or digit and a system of 1 to 14 starting with a letter. A
- * value is 1 to 256 printable ASCII characters (0x20 to 0x7E) except {@code ','} and {@code '='},
- * and does not end with a space.
+ * empty members allowed and skipped, at most 32 members. A key is 1 to 256 characters, {@code
+ * [a-z0-9][a-z0-9_\-*\/@]{0,255}}: it may start with a digit, and {@code @} may follow the first
+ * character ({@code tenant@vendor}, multi-tenant keys). A value is 1 to 256 printable ASCII
+ * characters (0x20 to 0x7E) except {@code ','} and {@code '='}, and does not end with a space.
  *
- * <p>Choice: if any member is invalid the whole {@code tracestate} is discarded, as the spec
- * allows; keeping the valid members of a header that is known to be damaged would forward guesses.
+ * <p>Choices: a key seen again ({@code foo=1,foo=2}) is a duplicate and only that later member is
+ * dropped (the first is the most recent vendor's, as members are prepended); if any member is
+ * invalid, or there are more than 32, the whole {@code tracestate} is discarded, as the spec
+ * allows: keeping the valid members of a header that is known to be damaged would forward guesses.
  */
 final class TraceStates {
   /** Longer {@code tracestate} values are ignored without being read. */
@@ -45,7 +46,7 @@ final class TraceStates {
     for (char c = '0'; c <= '9'; c++) {
       CLASS[c] |= KEY;
     }
-    for (char c : new char[] {'_', '-', '*', '/'}) {
+    for (char c : new char[] {'_', '-', '*', '/', '@'}) {
       CLASS[c] |= KEY;
     }
   }
@@ -112,17 +113,13 @@ final class TraceStates {
         continue;
       }
       int ks = i;
-      int at = -1;
       for (; i < n; i++) {
         char c = s.charAt(i);
         if (c >= 128 || (CLASS[c] & KEY) == 0) {
-          if (c != '@' || at >= 0) {
-            break;
-          }
-          at = i;
+          break;
         }
       }
-      if (i == n || s.charAt(i) != '=' || !validKey(s, ks, at, i)) {
+      if (i == n || s.charAt(i) != '=' || !validKey(s, ks, i)) {
         return -1;
       }
       int ke = i++;
@@ -144,7 +141,7 @@ final class TraceStates {
           return -1;
         }
       }
-      if (ve < 0 || ve - vs > 256 || ++count > MAX_MEMBERS) {
+      if (ve < 0 || ve - vs > 256) {
         return -1;
       }
       if (ve != i) {
@@ -152,10 +149,14 @@ final class TraceStates {
       }
       long bit = 1L << (keyHash(s, ks, ke) & 63);
       if ((seen & bit) != 0 && seenBefore(s, ks, ke)) {
-        return -1;
+        clean = false; // a duplicate key: join drops this member
+      } else {
+        if (++count > MAX_MEMBERS) {
+          return -1;
+        }
+        seen |= bit;
+        total += ve - ks + (count > 1 ? 1 : 0);
       }
-      seen |= bit;
-      total += ve - ks + (count > 1 ? 1 : 0);
       if (i == n) {
         break;
       }
@@ -164,18 +165,8 @@ final class TraceStates {
     return count | (clean ? CLEAN : 0) | ((long) total << TOTAL_SHIFT);
   }
 
-  private static boolean validKey(String s, int ks, int at, int ke) {
-    if (at < 0) {
-      return ke - ks <= 256 && isLcAlpha(s.charAt(ks));
-    }
-    int tenant = at - ks;
-    int system = ke - at - 1;
-    return tenant >= 1
-        && tenant <= 241
-        && isLcAlphaOrDigit(s.charAt(ks))
-        && system >= 1
-        && system <= 14
-        && isLcAlpha(s.charAt(at + 1));
+  private static boolean validKey(String s, int ks, int ke) {
+    return ke > ks && ke - ks <= 256 && isLcAlphaOrDigit(s.charAt(ks));
   }
 
   /** True when the key [ks, ke) already occurs in the (valid) members before {@code ks}. */
@@ -215,7 +206,7 @@ final class TraceStates {
       int end = comma < 0 ? n : comma;
       int b = CarrierAccess.trimStart(s, i, end);
       int e = CarrierAccess.trimEnd(s, b, end);
-      if (e > b) {
+      if (e > b && !duplicate(s, from, m, b)) {
         from[m] = b;
         to[m++] = e;
         total += e - b + 1;
@@ -253,6 +244,18 @@ final class TraceStates {
       }
     }
     return out.toString();
+  }
+
+  /** True when the member at {@code b} has the key of one of the first {@code m} members. */
+  private static boolean duplicate(String s, int[] from, int m, int b) {
+    int len = s.indexOf('=', b) - b;
+    for (int k = 0; k < m; k++) {
+      int f = from[k];
+      if (f + len < s.length() && s.charAt(f + len) == '=' && s.regionMatches(f, s, b, len)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A cheap hash of the key [ks, ke): its length and its last two characters. */

@@ -2,6 +2,7 @@ package dev.correlog.internal.propagation;
 
 import dev.correlog.context.TraceContext;
 import dev.correlog.internal.Hex;
+import dev.correlog.propagation.Extracted;
 import dev.correlog.propagation.Getter;
 import dev.correlog.propagation.Propagator;
 import dev.correlog.propagation.Setter;
@@ -12,21 +13,21 @@ import java.util.List;
  *
  * <p>{@code traceparent} is {@code version-traceid-parentid-flags} in lowercase hex. Version 00 is
  * exactly 55 characters; a higher version is read by its first four fields, which must be followed
- * by {@code '-'} or the end; version ff, all-zero ids, uppercase and wrong lengths are invalid.
- * Surrounding spaces and tabs are ignored. A comma anywhere means the header was sent twice and the
- * values were joined, which is invalid too. Only the sampled and random flags are kept, and the
- * header is always re-emitted as version 00. Without a valid {@code traceparent} the {@code
- * tracestate} is not read; an invalid {@code tracestate} is dropped whole (see {@link TraceStates})
- * and never invalidates the {@code traceparent}.
+ * by {@code '-'} or the end, and may be of any length, as the spec says future versions may be
+ * longer (what follows the flags is checked for a comma and otherwise neither read nor kept);
+ * version ff, all-zero ids, uppercase and wrong lengths are invalid. Surrounding spaces and tabs
+ * are ignored. A comma anywhere means the header was sent twice and the values were joined, which
+ * is invalid too. Only the sampled and random flags are kept, and the header is always re-emitted
+ * as version 00. Without a valid {@code traceparent} the {@code tracestate} is not read; an invalid
+ * {@code tracestate} is dropped whole (see {@link TraceStates}) and never invalidates the {@code
+ * traceparent}. The sampled flag is the caller's decision: W3C has no "deferred" state, so
+ * extraction gives {@code SAMPLED} or {@code NOT_SAMPLED}.
  */
 public final class W3cPropagator implements Propagator {
   public static final W3cPropagator INSTANCE = new W3cPropagator();
 
   static final String TRACEPARENT = "traceparent";
   static final String TRACESTATE = "tracestate";
-
-  /** Longer {@code traceparent} values are ignored without being read. */
-  static final int MAX_TRACEPARENT = 512;
 
   private static final int V00_LENGTH = 55;
   private static final List<String> FIELDS = List.of(TRACEPARENT, TRACESTATE);
@@ -39,16 +40,16 @@ public final class W3cPropagator implements Propagator {
   }
 
   @Override
-  public <C> TraceContext extract(C carrier, Getter<C> getter) {
+  public <C> Extracted extract(C carrier, Getter<C> getter) {
+    Object[] scope = HeaderIndex.enter();
     try {
       String tp = CarrierAccess.get(getter, carrier, TRACEPARENT);
-      if (tp == null || tp.length() > MAX_TRACEPARENT) {
-        return null;
-      }
-      return parse(tp, carrier, getter);
-    } catch (RuntimeException e) {
+      return tp == null ? Extracted.empty() : Extracted.of(parse(tp, carrier, getter));
+    } catch (Throwable e) {
       CarrierAccess.failed("w3c extract", e);
-      return null;
+      return Extracted.empty();
+    } finally {
+      HeaderIndex.exit(scope);
     }
   }
 
@@ -118,7 +119,6 @@ public final class W3cPropagator implements Propagator {
         setter.set(carrier, TRACESTATE, ts);
       }
     } catch (Throwable e) {
-      CarrierAccess.rethrowIfFatal(e);
       CarrierAccess.failed("w3c inject", e);
     }
   }
