@@ -3,7 +3,11 @@ package dev.correlog;
 import dev.correlog.sink.AsyncSink;
 import dev.correlog.sink.Sink;
 
-/** Logs the drops of an asynchronous sink as {@code correlog.dropped} WARN events. */
+/**
+ * Logs the drops of an asynchronous sink as {@code correlog.dropped} WARN events: lines below WARN
+ * that its full queue (or its line length limit) made it drop. WARN and ERROR lines it could not
+ * queue are not among them: they were copied to stderr and counted as sink failures.
+ */
 final class AsyncDrops {
   private AsyncDrops() {}
 
@@ -18,7 +22,9 @@ final class AsyncDrops {
             n ->
                 log.warn("correlog.dropped")
                     .field("dropped", n)
-                    .message("the asynchronous sink dropped lines below WARN: its queue was full")
+                    .message(
+                        "the asynchronous sink dropped lines below WARN since its last report:"
+                            + " its queue was full (or a line was longer than it takes)")
                     .emit());
   }
 }

@@ -38,11 +38,13 @@ public final class Correlog implements AutoCloseable {
 
   private final Engine engine;
   private final Counters counters;
+  private final EventEncoder encoder;
   private final ConcurrentMap<String, EventLogger> loggers = new ConcurrentHashMap<>();
 
   private Correlog(EngineConfig config) {
     this.engine = new Engine(config, this::relevel);
-    this.counters = new Counters(engine);
+    this.counters = new Counters(engine, loggers.values());
+    this.encoder = new EventEncoder(engine);
     AsyncDrops.report(this, config.sink());
   }
 
@@ -56,25 +58,37 @@ public final class Correlog implements AutoCloseable {
     return new Builder();
   }
 
-  /** The logger named after {@code type}'s fully qualified name. */
+  /** The logger named after {@code type}'s fully qualified name; null: the {@code root} logger. */
   public EventLogger logger(Class<?> type) {
-    return logger(type.getName());
+    return logger(type == null ? null : type.getName());
   }
 
-  /** The logger named {@code name}; the same instance for the same name. */
+  /**
+   * The logger named {@code name}; the same instance for the same name. A null or empty name is the
+   * logger named {@code root}.
+   */
   public EventLogger logger(String name) {
-    Objects.requireNonNull(name, "name");
+    if (name == null || name.isEmpty()) {
+      name = ROOT_LOGGER;
+    }
     EventLogger existing = loggers.get(name);
     if (existing != null) {
       return existing;
     }
     return loggers.computeIfAbsent(
-        name,
-        n -> {
-          EventLogger l = new EventLogger(engine, n, engine.sampler().levelFor(n));
-          engine.track(l);
-          return l;
-        });
+        name, n -> new EventLogger(engine, n, engine.sampler().levelFor(n)));
+  }
+
+  /** The name of the logger a null or empty name gives. */
+  static final String ROOT_LOGGER = "root";
+
+  /**
+   * Writes events from elsewhere (a Logback event, say) as lines handed back to the caller, with
+   * this instance's envelope and field rules and without sampling; see {@link EventEncoder}. The
+   * same instance every call; thread-safe.
+   */
+  public EventEncoder encoder() {
+    return encoder;
   }
 
   /** Declares (or replaces) an event's schema at run time; thread-safe. */
@@ -110,21 +124,24 @@ public final class Correlog implements AutoCloseable {
     return engine.decide(Objects.requireNonNull(context, "context"));
   }
 
-  /** Changes sampling rules, the head ratio and logger levels at run time. */
+  /**
+   * Changes sampling rules, the head ratio and logger levels at run time (the public {@link
+   * Sampling} interface).
+   */
   public Sampling sampling() {
     return engine.sampler();
   }
 
   public String service() {
-    return engine.config().service();
+    return engine.config().identity().service();
   }
 
   public String version() {
-    return engine.config().version();
+    return engine.config().identity().version();
   }
 
   public SchemaMode schemaMode() {
-    return engine.config().schemaMode();
+    return engine.config().schemas().mode();
   }
 
   public Sink sink() {
@@ -361,21 +378,12 @@ public final class Correlog implements AutoCloseable {
       }
       EngineConfig config =
           new EngineConfig(
-              svc,
-              ver,
-              env,
+              new EngineConfig.Identity(svc, ver, env),
+              new EngineConfig.LineLimits(includeThread, maxStringLength, maxLineBytes),
+              new EngineConfig.SamplingSetup(lvl, headRatio, alwaysKeep, errorFlush, errorBoost),
+              new EngineConfig.Schemas(mode, List.copyOf(schemas)),
               sink != null ? sink : Sinks.stdout(),
-              clock,
-              mode,
-              List.copyOf(schemas),
-              lvl,
-              includeThread,
-              maxStringLength,
-              maxLineBytes,
-              headRatio,
-              alwaysKeep,
-              errorFlush,
-              errorBoost);
+              clock);
       Correlog correlog = new Correlog(config);
       for (java.util.function.Consumer<Sampling> step : samplingSteps) {
         step.accept(correlog.sampling());

@@ -2,6 +2,7 @@ package dev.correlog;
 
 import dev.correlog.internal.Engine;
 import dev.correlog.internal.Metrics;
+import java.util.Collection;
 
 /**
  * The counters of one {@link Correlog}, read live. Every figure only grows. Counting costs a
@@ -11,25 +12,38 @@ import dev.correlog.internal.Metrics;
 public final class Counters {
   private final Engine engine;
   private final Metrics metrics;
+  private final Collection<EventLogger> loggers; // a live view
 
-  Counters(Engine engine) {
+  Counters(Engine engine, Collection<EventLogger> loggers) {
     this.engine = engine;
     this.metrics = engine.metrics();
+    this.loggers = loggers;
   }
 
-  /** Lines the sink took. */
+  /**
+   * Lines handed to the sink and taken by it. A line an asynchronous sink dropped from its full
+   * queue is not emitted: it is counted in {@link #dropped()}.
+   */
   public long emitted() {
     return metrics.emitted.sum();
   }
 
   /** Events below their logger's level, never built. */
   public long disabled() {
-    return engine.disabledCount();
+    long sum = 0;
+    for (EventLogger l : loggers) {
+      sum += l.disabledCount();
+    }
+    return sum;
   }
 
   /** Events dropped by a sampling decision. */
   public long sampledOut() {
-    return engine.sampledOutCount();
+    long sum = metrics.sampledOut.sum();
+    for (EventLogger l : loggers) {
+      sum += l.sampledOutCount();
+    }
+    return sum;
   }
 
   /** Sampled-out lines that error flush wrote after all, because their request logged an error. */
@@ -47,9 +61,20 @@ public final class Counters {
     return metrics.schemaViolations.sum();
   }
 
-  /** Lines a sink failed to take. */
+  /**
+   * Lines the sink failed to take: it threw. WARN and ERROR lines among them were copied to stderr.
+   * A WARN or ERROR line an asynchronous sink could not queue is counted here, and copied.
+   */
   public long sinkFailures() {
     return metrics.sinkFailures.sum();
+  }
+
+  /**
+   * Lines below WARN the sink discarded by its own policy, without failing: an asynchronous sink's
+   * queue was full (or the line too long for it). They are lost; WARN and ERROR lines never are.
+   */
+  public long dropped() {
+    return metrics.dropped.sum();
   }
 
   /** Field values whose rendering threw or recursed and were written as a marker. */
@@ -81,6 +106,8 @@ public final class Counters {
         + schemaViolations()
         + ", sinkFailures="
         + sinkFailures()
+        + ", dropped="
+        + dropped()
         + ", encodingErrors="
         + encodingErrors()
         + ", truncated="

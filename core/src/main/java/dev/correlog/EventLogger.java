@@ -1,7 +1,8 @@
 package dev.correlog;
 
+import dev.correlog.context.TraceContext;
 import dev.correlog.internal.Engine;
-import dev.correlog.internal.Envelope;
+import dev.correlog.internal.LoggerName;
 import dev.correlog.internal.NoopEventBuilder;
 
 /**
@@ -14,53 +15,67 @@ import dev.correlog.internal.NoopEventBuilder;
  * }</pre>
  *
  * An event below the logger's level returns a shared no-op builder: no allocation, no encoding.
+ *
+ * <p>Bad input never throws: a null or empty event name is the event named {@code log}; a null
+ * level is {@link Level#INFO}.
  */
-public final class EventLogger implements Engine.DisabledCounter {
+public final class EventLogger {
   private final Engine engine;
-  private final String name;
-  private final byte[] loggerField;
+  private final LoggerName name;
   private volatile int threshold;
   private long disabled; // plain on purpose: see Counters.disabled()
   private long sampledOut; // likewise
 
   EventLogger(Engine engine, String name, Level level) {
     this.engine = engine;
-    this.name = name;
-    this.loggerField = Envelope.loggerField(name);
+    this.name = LoggerName.of(name);
     this.threshold = level.ordinal();
   }
 
   public String name() {
-    return name;
+    return name.name();
   }
 
   public EventBuilder trace(String event) {
-    return at(Level.TRACE, event);
+    return at(Level.TRACE, event, null);
   }
 
   public EventBuilder debug(String event) {
-    return at(Level.DEBUG, event);
+    return at(Level.DEBUG, event, null);
   }
 
   public EventBuilder info(String event) {
-    return at(Level.INFO, event);
+    return at(Level.INFO, event, null);
   }
 
   public EventBuilder warn(String event) {
-    return at(Level.WARN, event);
+    return at(Level.WARN, event, null);
   }
 
   public EventBuilder error(String event) {
-    return at(Level.ERROR, event);
+    return at(Level.ERROR, event, null);
   }
 
-  /** Starts an event named {@code event} at {@code level}. */
+  /** Starts an event named {@code event} at {@code level}, in the calling thread's context. */
   public EventBuilder at(Level level, String event) {
+    return at(level, event, null);
+  }
+
+  /**
+   * Starts an event named {@code event} at {@code level} that belongs to {@code context}: captured
+   * by the caller where the event happened (an SLF4J call, a Logback event handed to another
+   * thread), its ids are written and the sampling decision is made from it, not from the calling
+   * thread's context. Null: the calling thread's context, as {@link #at(Level, String)}.
+   */
+  public EventBuilder at(Level level, String event, TraceContext context) {
+    if (level == null) {
+      level = Level.INFO;
+    }
     if (level.ordinal() < threshold) {
       disabled++;
       return NoopEventBuilder.INSTANCE;
     }
-    EventBuilder b = engine.start(level, event, name, loggerField);
+    EventBuilder b = engine.start(level, event, name, context);
     if (b == null) {
       sampledOut++;
       return NoopEventBuilder.INSTANCE;
@@ -70,7 +85,7 @@ public final class EventLogger implements Engine.DisabledCounter {
 
   /** True when events at {@code level} pass this logger's level (sampling may still drop them). */
   public boolean isEnabled(Level level) {
-    return level.ordinal() >= threshold;
+    return (level == null ? Level.INFO : level).ordinal() >= threshold;
   }
 
   /** This logger's level. */
@@ -82,18 +97,18 @@ public final class EventLogger implements Engine.DisabledCounter {
     this.threshold = level.ordinal();
   }
 
-  @Override
-  public long disabledCount() {
+  /** Events below this logger's level (see {@link Counters#disabled()}). */
+  long disabledCount() {
     return disabled;
   }
 
-  @Override
-  public long sampledOutCount() {
+  /** Events sampling dropped here. */
+  long sampledOutCount() {
     return sampledOut;
   }
 
   @Override
   public String toString() {
-    return "EventLogger{" + name + ", " + level() + "}";
+    return "EventLogger{" + name.name() + ", " + level() + "}";
   }
 }

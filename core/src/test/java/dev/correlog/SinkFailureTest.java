@@ -22,6 +22,7 @@ class SinkFailureTest {
       log.info("lost.2").emit();
       sink.failing = false;
       log.info("kept").emit();
+      c.close(); // Prints the summary still due.
     } finally {
       System.setErr(original);
     }
@@ -29,7 +30,8 @@ class SinkFailureTest {
     assertThat(c.counters().emitted()).isEqualTo(1);
     String reported = err.toString(StandardCharsets.UTF_8);
     assertThat(reported.split("failed \\(", -1)).hasSize(2); // reported once
-    assertThat(reported).contains("recovered");
+    assertThat(reported).contains("1 failures since the last notice").contains("recovered");
+    assertThat(reported.lines()).hasSize(2);
     assertThat(sink.rawLines()).hasSize(1);
   }
 }

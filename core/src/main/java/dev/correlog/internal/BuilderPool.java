@@ -6,19 +6,22 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Hands out reusable builders: one per platform thread through a thread-local, and from a small
  * shared pool on virtual threads (where a thread-local per thread would cost a builder per task) or
  * when the thread's own builder is busy (an event logged while another is being built, from a
- * {@code toString()} say). When the pool is empty a fresh builder is made and later kept or
- * dropped.
+ * {@code toString()} say). A pooled builder stays in its slot and is claimed for one event with a
+ * compare-and-set; it releases the claim itself when the event ends, so the builder never calls
+ * back here. When every slot is claimed a fresh builder is made for the one event.
  */
 final class BuilderPool {
   private static final Class<?> VIRTUAL_THREAD_CLASS = virtualThreadClass();
 
-  private final Engine engine;
+  private final LineFormat format;
+  private final LineOutput output;
   private final ThreadLocal<DefaultEventBuilder> local;
   private final AtomicReferenceArray<DefaultEventBuilder> shared;
 
-  BuilderPool(Engine engine) {
-    this.engine = engine;
-    this.local = ThreadLocal.withInitial(() -> new DefaultEventBuilder(engine, true));
+  BuilderPool(LineFormat format, LineOutput output) {
+    this.format = format;
+    this.output = output;
+    this.local = ThreadLocal.withInitial(() -> new DefaultEventBuilder(format, output, true));
     this.shared =
         new AtomicReferenceArray<>(Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
   }
@@ -48,22 +51,20 @@ final class BuilderPool {
     for (int i = 0; i < n; i++) {
       int slot = (start + i) % n;
       DefaultEventBuilder b = shared.get(slot);
-      if (b != null && shared.compareAndSet(slot, b, null)) {
+      if (b == null) {
+        DefaultEventBuilder fresh = new DefaultEventBuilder(format, output, false);
+        fresh.claimNew();
+        if (shared.compareAndSet(slot, null, fresh)) {
+          return fresh;
+        }
+        b = shared.get(slot);
+      }
+      if (b.tryClaim()) {
         return b;
       }
     }
-    return new DefaultEventBuilder(engine, false);
-  }
-
-  void release(DefaultEventBuilder b) {
-    if (b.threadOwned) {
-      return;
-    }
-    int n = shared.length();
-    for (int i = 0; i < n; i++) {
-      if (shared.get(i) == null && shared.compareAndSet(i, null, b)) {
-        return;
-      }
-    }
+    DefaultEventBuilder unpooled = new DefaultEventBuilder(format, output, false);
+    unpooled.claimNew();
+    return unpooled;
   }
 }

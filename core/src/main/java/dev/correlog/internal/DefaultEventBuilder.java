@@ -1,34 +1,66 @@
 package dev.correlog.internal;
 
 import dev.correlog.EventBuilder;
+import dev.correlog.FieldNamePolicy;
 import dev.correlog.Level;
 import dev.correlog.ObjectBuilder;
 import dev.correlog.context.TraceContext;
 import dev.correlog.schema.FieldType;
+import dev.correlog.schema.SchemaViolationException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The reused builder of one event. User fields are encoded as they arrive into their own buffer,
  * checked against the event's compiled schema on the way (presence of required fields is a bit
- * mask); {@link #emit()} writes the envelope and copies the fields behind it. See {@link
- * LineWriter} for the line itself.
+ * mask); {@link #emit()} has the {@link LineWriter} write the line and hands it to the {@link
+ * LineOutput}. It knows nothing of the engine or the pool that hands it out: the engine starts it
+ * with {@link #begin} and the small setters after it, and a pooled builder is free again when its
+ * claim is released at the end of the line.
  */
 final class DefaultEventBuilder implements EventBuilder {
-  private static final byte[] REDACTED_VALUE = Envelope.ascii("\"[REDACTED]\"");
+  private static final byte[] NO_BYTES = new byte[0];
+  private static final long MIN_SECOND = -62167219200L; // 0000-01-01T00:00:00Z
+  private static final long MAX_SECOND = 253402300799L; // 9999-12-31T23:59:59Z
 
-  final Engine engine;
+  /** {@link #threadName} when the line carries no thread. */
+  @SuppressWarnings("StringOperationCanBeSimplified") // a distinct identity on purpose
+  static final String NO_THREAD = new String("");
+
+  private static final VarHandle CLAIMED;
+
+  static {
+    try {
+      CLAIMED =
+          MethodHandles.lookup().findVarHandle(DefaultEventBuilder.class, "claimed", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final LineFormat format;
+  final Metrics metrics;
+  private final LineOutput output;
   final boolean threadOwned;
-  private final int maxStringLength;
+  final int maxStringLength;
   final LineWriter line;
   final FieldBuffer fields;
   private final NestedObjectBuilder nested;
+  private EncoderLine encoderLine; // made on first use as an encoder line
+
+  @SuppressWarnings("unused") // through CLAIMED
+  private volatile int claimed; // a pooled builder: 1 while handed out
 
   boolean inUse;
   Level level;
   String event;
-  String loggerName;
-  byte[] loggerField;
+  LoggerName logger;
   CharSequence message;
   Throwable error;
   CompiledSchema schema;
@@ -39,39 +71,77 @@ final class DefaultEventBuilder implements EventBuilder {
   long rootSpan;
   double sampleRate; // 0: none written
   boolean holdForErrorFlush;
+  boolean hasTimestamp;
+  long epochSecond;
+  int nanos;
+  String threadName; // null: the emitting thread's; NO_THREAD: none
+  FieldNamePolicy policy = FieldNamePolicy.STRICT;
+  boolean plain; // no schema and strict names: the inlinable path in begin(name, type)
+  private boolean neverThrow; // an encoder line
   private int nestedDepth;
 
-  DefaultEventBuilder(Engine engine, boolean threadOwned) {
-    this.engine = engine;
+  DefaultEventBuilder(LineFormat format, LineOutput output, boolean threadOwned) {
+    this.format = format;
+    this.output = output;
+    this.metrics = output.metrics;
     this.threadOwned = threadOwned;
-    this.maxStringLength = engine.config().maxStringLength();
-    this.fields = new FieldBuffer(engine.config().maxLineBytes());
-    this.line = new LineWriter(engine, this);
+    this.maxStringLength = format.maxStringLength();
+    this.fields = new FieldBuffer(format.maxLineBytes());
+    this.line = new LineWriter(format, metrics);
     this.nested = new NestedObjectBuilder(this);
   }
 
-  void begin(
-      Level level,
-      String event,
-      String loggerName,
-      byte[] loggerField,
-      CompiledSchema s,
-      TraceContext context,
-      long rootHigh,
-      long rootLow,
-      long rootSpan,
-      double sampleRate) {
+  // ---- hand-out and start ---------------------------------------------------------------------
+
+  /** A pooled builder: claims it for one event; false when another thread holds it. */
+  boolean tryClaim() {
+    return CLAIMED.compareAndSet(this, 0, 1);
+  }
+
+  /** Marks a new builder claimed before it is published to the pool. */
+  void claimNew() {
+    CLAIMED.setRelease(this, 1);
+  }
+
+  /** Starts an event; then {@link #context} or {@link #root}, and the sampling setters. */
+  void begin(Level level, String event, LoggerName logger, CompiledSchema schema) {
     this.inUse = true;
-    this.context = context;
-    this.rootHigh = rootHigh;
-    this.rootLow = rootLow;
-    this.rootSpan = rootSpan;
-    this.sampleRate = sampleRate;
     this.level = level;
     this.event = event;
-    this.loggerName = loggerName;
-    this.loggerField = loggerField;
-    this.schema = s;
+    this.logger = logger;
+    this.schema = schema;
+    this.plain = schema == null;
+    this.sampleRate = 0;
+  }
+
+  void context(TraceContext context) {
+    this.context = context;
+  }
+
+  /** The ids of a fresh root context, for an event outside any. */
+  void root(long high, long low, long span) {
+    this.rootHigh = high;
+    this.rootLow = low;
+    this.rootSpan = span;
+  }
+
+  void sampleRate(double rate) {
+    this.sampleRate = rate;
+  }
+
+  /** The event was sampled out: the line goes to its request's error-flush buffer. */
+  void holdForErrorFlush() {
+    this.holdForErrorFlush = true;
+  }
+
+  /** This builder as an encoder line: ends in the caller's hands, never throws. */
+  EncoderLine asEncoderLine() {
+    neverThrow = true;
+    EncoderLine l = encoderLine;
+    if (l == null) {
+      l = encoderLine = new EncoderLine(this);
+    }
+    return l;
   }
 
   private void reset() {
@@ -81,9 +151,21 @@ final class DefaultEventBuilder implements EventBuilder {
     schema = null;
     context = null;
     holdForErrorFlush = false;
+    hasTimestamp = false;
+    threadName = null;
+    policy = FieldNamePolicy.STRICT;
+    neverThrow = false;
     seenMask = 0;
     nestedDepth = 0;
     fields.reset();
+  }
+
+  /** Ends the event: back to the thread, or its pool claim released. */
+  private void release() {
+    reset();
+    if (!threadOwned) {
+      CLAIMED.setRelease(this, 0);
+    }
   }
 
   // ---- field checks -------------------------------------------------------------------------
@@ -93,8 +175,9 @@ final class DefaultEventBuilder implements EventBuilder {
    * maximum string length to write, 0 when the value must not be written (dropped or redacted).
    */
   private int begin(String name, FieldType type) {
-    // The common case, small enough to be inlined: no schema, a well-formed name, first use.
-    if (schema == null && inUse && name != null) {
+    // The common case, small enough to be inlined: no schema, strict names, a well-formed name,
+    // first use.
+    if (plain && inUse && name != null) {
       FieldNames.Entry e = FieldNames.entry(name);
       if (e.status == FieldNames.VALID && !fields.seen(name)) {
         fields.startField(e.prefix);
@@ -104,59 +187,9 @@ final class DefaultEventBuilder implements EventBuilder {
     return checkedBegin(name, type);
   }
 
-  /** {@link #begin} with every check: schemas, bad names, duplicates, a builder used after emit. */
+  /** {@link #begin} with every check: see {@link FieldChecks}. */
   private int checkedBegin(String name, FieldType type) {
-    if (!inUse) {
-      return 0; // a builder used after emit(): ignore
-    }
-    if (name == null) {
-      fields.violation(null, "a field name is null");
-      return 0;
-    }
-    byte status = FieldNames.status(name);
-    if (status != FieldNames.VALID) {
-      fields.violation(
-          name,
-          status == FieldNames.RESERVED
-              ? "field '" + name + "' would overwrite an envelope field"
-              : "invalid field name '" + Strings.cap(name, 64) + "'");
-      return 0;
-    }
-    int maxChars = maxStringLength;
-    CompiledSchema s = schema;
-    int index = s == null ? -1 : s.indexOf(name);
-    if (index >= 0) {
-      long bit = 1L << index;
-      if ((seenMask & bit) != 0) {
-        fields.violation(name, "field '" + name + "' appears twice");
-        return 0;
-      }
-      seenMask |= bit;
-      FieldType declared = s.type(index);
-      if (!declared.accepts(type)) {
-        fields.violation(
-            name, "field '" + name + "' must be " + declared.label() + ", got " + type.label());
-      }
-      if (s.sensitive(index)) {
-        fields.startField(name);
-        fields.buffer().raw(REDACTED_VALUE);
-        fields.endField();
-        return 0;
-      }
-      if (s.maxLength(index) > 0) {
-        maxChars = Math.min(maxChars, s.maxLength(index));
-      }
-    } else {
-      if (fields.seen(name)) {
-        fields.violation(name, "field '" + name + "' appears twice");
-        return 0;
-      }
-      if (s != null && s.flagUnknown()) {
-        fields.violation(name, "field '" + name + "' is not declared in schema '" + event + "'");
-      }
-    }
-    fields.startField(name);
-    return maxChars;
+    return FieldChecks.begin(this, name, type);
   }
 
   private void checkedString(String name, CharSequence value, int maxChars) {
@@ -280,7 +313,7 @@ final class DefaultEventBuilder implements EventBuilder {
     FieldType type = value instanceof Number ? FieldType.DOUBLE : FieldType.OBJECT;
     int max = begin(name, type);
     if (max > 0) {
-      fields.anyValue(value, max, engine.metrics());
+      fields.anyValue(value, max, metrics);
       fields.endField();
     }
     return this;
@@ -308,7 +341,7 @@ final class DefaultEventBuilder implements EventBuilder {
     try {
       object.accept(nested);
     } catch (RuntimeException | StackOverflowError e) {
-      engine.metrics().encodingErrors.increment();
+      metrics.encodingErrors.increment();
     } finally {
       fields.closeObject();
       nestedDepth--;
@@ -332,20 +365,121 @@ final class DefaultEventBuilder implements EventBuilder {
   }
 
   @Override
+  public EventBuilder timestamp(Instant timestamp) {
+    if (inUse) {
+      if (timestamp == null) {
+        hasTimestamp = false;
+      } else {
+        time(timestamp.getEpochSecond(), timestamp.getNano());
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public EventBuilder timestampMicros(long epochMicros) {
+    if (inUse) {
+      time(
+          Math.floorDiv(epochMicros, 1_000_000L),
+          (int) Math.floorMod(epochMicros, 1_000_000L) * 1000);
+    }
+    return this;
+  }
+
+  private void time(long second, int nano) {
+    if (second < MIN_SECOND) {
+      second = MIN_SECOND;
+      nano = 0;
+    } else if (second > MAX_SECOND) {
+      second = MAX_SECOND;
+      nano = 999_999_999;
+    }
+    hasTimestamp = true;
+    epochSecond = second;
+    nanos = nano;
+  }
+
+  @Override
+  public EventBuilder thread(String name) {
+    if (inUse) {
+      threadName = name == null ? NO_THREAD : name;
+    }
+    return this;
+  }
+
+  @Override
+  public EventBuilder fieldNames(FieldNamePolicy policy) {
+    if (inUse && policy != null) {
+      this.policy = policy;
+      plain = schema == null && policy == FieldNamePolicy.STRICT;
+    }
+    return this;
+  }
+
+  @Override
   public boolean isEnabled() {
     return true;
   }
 
+  /** Writes the line to the sink (or holds it for error flush). */
   @Override
   public void emit() {
     if (!inUse) {
       return;
     }
     try {
-      line.emit();
+      if (finish()) {
+        if (holdForErrorFlush) {
+          output.hold(context, level, line.array(), 0, line.length());
+        } else {
+          output.write(level, line.array(), 0, line.length());
+        }
+      }
     } finally {
-      reset();
-      engine.release(this);
+      release();
     }
+  }
+
+  /** Ends an encoder line: a copy of it, empty when it could not be written. */
+  byte[] toBytes() {
+    if (!inUse) {
+      return NO_BYTES;
+    }
+    try {
+      return finish() ? java.util.Arrays.copyOf(line.array(), line.length()) : NO_BYTES;
+    } finally {
+      release();
+    }
+  }
+
+  /** Ends an encoder line: writes it to {@code out}. */
+  void writeTo(OutputStream out) throws IOException {
+    if (!inUse) {
+      return;
+    }
+    try {
+      if (finish()) {
+        out.write(line.array(), 0, line.length());
+      }
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Checks the event and writes its line into the line writer; false when a fault lost it. Throws
+   * {@link SchemaViolationException} for a violation only for Correlog's own API (strict names) in
+   * strict mode.
+   */
+  private boolean finish() {
+    List<String> violations = LineWriter.violations(this);
+    if (!violations.isEmpty()
+        && format.strict()
+        && policy == FieldNamePolicy.STRICT
+        && !neverThrow) {
+      throw new SchemaViolationException(
+          event, fields.firstViolationField(), new ArrayList<>(violations));
+    }
+    return line.write(this, violations);
   }
 }

@@ -1,35 +1,36 @@
 package dev.correlog.internal;
 
 import dev.correlog.EventBuilder;
+import dev.correlog.EventEncoder;
 import dev.correlog.Level;
 import dev.correlog.context.TraceContext;
 import dev.correlog.schema.EventSchema;
-import dev.correlog.schema.SchemaMode;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The machinery behind one {@code Correlog}: configuration, compiled schemas, builders, the guarded
- * sink and the counters. Not part of the API.
+ * The machinery behind one {@code Correlog}: compiled schemas, the sampling decision, builders, the
+ * guarded sink and the counters. Not part of the API.
+ *
+ * <p>Calls go one way: the engine decides and starts a builder; the builder writes its line through
+ * its {@link LineWriter} and hands it to the {@link LineOutput} (sink or error-flush buffer); error
+ * flush writes held lines to the sink itself; a boost announcement is a builder the engine starts
+ * directly. Nothing below calls back into the engine.
  */
 public final class Engine {
-  /** Bytes kept free at the end of a line for schema_errors, the truncation flag and "}\n". */
-  static final int TAIL_RESERVE = 1024;
+  /** The event name of an event given a null or empty one. */
+  public static final String DEFAULT_EVENT = "log";
+
+  private static final LoggerName SAMPLING_LOGGER = LoggerName.of("dev.correlog.sampling");
 
   private final EngineConfig config;
-  private final Envelope envelope;
   private final SinkGuard sink;
   private final Metrics metrics = new Metrics();
-  private final Clock clock;
   private final BuilderPool pool;
   private final Object schemaLock = new Object();
-  private final List<DisabledCounter> disabledCounters =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Map<String, CompiledSchema> compiled = Map.of();
   private volatile Map<String, EventSchema> declared = Map.of();
   private final Sampler sampler;
@@ -39,51 +40,23 @@ public final class Engine {
 
   public Engine(EngineConfig config, Runnable onLevelsChanged) {
     this.config = config;
-    this.sampler =
-        new Sampler(config.headRatio(), config.alwaysKeep(), config.level(), onLevelsChanged);
+    EngineConfig.SamplingSetup s = config.sampling();
+    this.sampler = new Sampler(s.headRatio(), s.alwaysKeep(), s.level(), onLevelsChanged);
+    this.sink = new SinkGuard(config.sink(), metrics);
     this.requestBuffers =
-        config.errorFlush() == null ? null : new RequestBuffers(config.errorFlush());
-    this.boost = config.errorBoost() == null ? null : new ErrorBoostMonitor(config.errorBoost());
+        s.errorFlush() == null ? null : new RequestBuffers(s.errorFlush(), sink, metrics);
+    this.boost = s.errorBoost() == null ? null : new ErrorBoostMonitor(s.errorBoost());
     if (requestBuffers != null) {
       exitHook = new TraceExitHook(requestBuffers);
       ScopeDecorators.addWeak(exitHook);
     } else {
       exitHook = null;
     }
-    this.envelope = new Envelope(config.service(), config.version(), config.environment());
-    this.sink = new SinkGuard(config.sink(), metrics);
-    this.clock = config.clock();
-    this.pool = new BuilderPool(this);
-    for (EventSchema s : config.schemas()) {
-      register(s);
+    this.pool =
+        new BuilderPool(LineFormat.of(config), new LineOutput(sink, requestBuffers, metrics));
+    for (EventSchema schema : config.schemas().declared()) {
+      register(schema);
     }
-  }
-
-  /** Something that counts disabled events without synchronization (an EventLogger). */
-  public interface DisabledCounter {
-    long disabledCount();
-
-    long sampledOutCount();
-  }
-
-  public void track(DisabledCounter counter) {
-    disabledCounters.add(counter);
-  }
-
-  public long disabledCount() {
-    long sum = 0;
-    for (DisabledCounter c : disabledCounters) {
-      sum += c.disabledCount();
-    }
-    return sum;
-  }
-
-  public long sampledOutCount() {
-    long sum = metrics.sampledOut.sum();
-    for (DisabledCounter c : disabledCounters) {
-      sum += c.sampledOutCount();
-    }
-    return sum;
   }
 
   /** Dropped lines error flush wrote after all, and those it could not hold (bounds). */
@@ -112,20 +85,28 @@ public final class Engine {
     return new ArrayList<>(declared.values());
   }
 
-  CompiledSchema schemaOf(String event) {
-    return compiled.get(event);
-  }
-
   public Sampler sampler() {
     return sampler;
   }
 
   /**
-   * Starts an event that passed its logger's level, or returns null when sampling drops it. The
-   * whole decision is made here, before anything is encoded.
+   * The context an event belongs to when none is given: the calling thread's, by the one rule (an
+   * OpenTelemetry span first).
    */
-  public EventBuilder start(Level level, String event, String loggerName, byte[] loggerField) {
-    TraceContext ctx = TraceContext.current(); // the one rule: an OpenTelemetry span first
+  private static TraceContext current() {
+    return TraceContext.current();
+  }
+
+  /**
+   * Starts an event that passed its logger's level, or returns null when sampling drops it. The
+   * whole decision is made here, before anything is encoded, from {@code context} (null: the
+   * calling thread's current context).
+   */
+  public EventBuilder start(Level level, String event, LoggerName logger, TraceContext context) {
+    TraceContext ctx = context != null ? context : current();
+    if (event == null || event.isEmpty()) {
+      event = DEFAULT_EVENT;
+    }
     long high = 0;
     long low;
     long span = 0;
@@ -137,12 +118,15 @@ public final class Engine {
       span = Ids.nonZero();
     }
     if (boost != null) {
-      announce(boost.record(level, System.nanoTime()));
+      int change = boost.record(level, System.nanoTime());
+      if (change != 0) {
+        announce(change, ctx);
+      }
     }
     Sampler.State st = sampler.state();
     double rate = 0;
     if (level.ordinal() < st.alwaysKeep) {
-      Sampler.Rule rule = st.hasRules ? st.match(event, loggerName) : null;
+      Sampler.Rule rule = st.hasRules ? st.match(event, logger.name()) : null;
       boolean keep;
       if (rule != null) {
         keep = Sampler.keep(low, rule.bound());
@@ -158,18 +142,51 @@ public final class Engine {
         if (requestBuffers == null || ctx == null) {
           return null;
         }
-        DefaultEventBuilder held = pool.acquire();
-        held.begin(
-            level, event, loggerName, loggerField, compiled.get(event), ctx, high, low, span, 0);
-        held.holdForErrorFlush = true;
+        DefaultEventBuilder held = builder(level, event, logger, ctx, 0, 0, 0);
+        held.holdForErrorFlush();
         return held;
       }
     }
     if (level == Level.ERROR && requestBuffers != null && ctx != null) {
-      requestBuffers.flush(ctx, this);
+      requestBuffers.flush(ctx);
     }
+    DefaultEventBuilder b = builder(level, event, logger, ctx, high, low, span);
+    b.sampleRate(rate);
+    return b;
+  }
+
+  /**
+   * Starts an encoder line: no sampling, no error flush, no boost; {@code context} null: the
+   * calling thread's current context, or a fresh root.
+   */
+  public EventEncoder.Line line(
+      Level level, String event, LoggerName logger, TraceContext context) {
+    TraceContext ctx = context != null ? context : current();
+    if (event == null || event.isEmpty()) {
+      event = DEFAULT_EVENT;
+    }
+    DefaultEventBuilder b =
+        ctx != null
+            ? builder(level, event, logger, ctx, 0, 0, 0)
+            : builder(level, event, logger, null, Ids.random(), Ids.nonZero(), Ids.nonZero());
+    return b.asEncoderLine();
+  }
+
+  private DefaultEventBuilder builder(
+      Level level,
+      String event,
+      LoggerName logger,
+      TraceContext ctx,
+      long high,
+      long low,
+      long span) {
     DefaultEventBuilder b = pool.acquire();
-    b.begin(level, event, loggerName, loggerField, compiled.get(event), ctx, high, low, span, rate);
+    b.begin(level, event, logger, compiled.get(event));
+    if (ctx != null) {
+      b.context(ctx);
+    } else {
+      b.root(high, low, span);
+    }
     return b;
   }
 
@@ -185,42 +202,29 @@ public final class Engine {
     return ctx.withSampled(Sampler.keep(ctx.traceIdLow(), bound));
   }
 
-  private void announce(int change) {
-    if (change == 0) {
-      return;
-    }
+  /** Writes the boost change as a WARN event (always kept), without going through start(). */
+  private void announce(int change, TraceContext ctx) {
     long now = System.nanoTime();
-    EventBuilder b =
-        start(Level.WARN, "correlog.sampling.boost", "dev.correlog.sampling", SAMPLING_LOGGER);
-    if (b != null) {
-      b.field("state", change > 0 ? "raised" : "restored")
-          .field("error_share", boost.errorShare(now))
-          .field("head_ratio", change > 0 ? boost.config().boostedRatio() : sampler.headRatio())
-          .message(
-              change > 0
-                  ? "error share passed the threshold; head sampling ratio raised"
-                  : "cool-down over; head sampling ratio restored")
-          .emit();
-    }
-  }
-
-  private static final byte[] SAMPLING_LOGGER = Envelope.loggerField("dev.correlog.sampling");
-
-  /** Holds a dropped line for error flush. */
-  void hold(TraceContext ctx, Level level, byte[] line, int off, int len) {
-    requestBuffers.hold(ctx, level, line, off, len);
-  }
-
-  RequestBuffers requestBuffers() {
-    return requestBuffers;
-  }
-
-  void release(DefaultEventBuilder b) {
-    pool.release(b);
-  }
-
-  boolean write(Level level, byte[] line, int off, int len) {
-    return sink.write(level, line, off, len);
+    String event = "correlog.sampling.boost";
+    DefaultEventBuilder b =
+        ctx != null
+            ? builder(Level.WARN, event, SAMPLING_LOGGER, ctx, 0, 0, 0)
+            : builder(
+                Level.WARN,
+                event,
+                SAMPLING_LOGGER,
+                null,
+                Ids.random(),
+                Ids.nonZero(),
+                Ids.nonZero());
+    b.field("state", change > 0 ? "raised" : "restored")
+        .field("error_share", boost.errorShare(now))
+        .field("head_ratio", change > 0 ? boost.config().boostedRatio() : sampler.headRatio())
+        .message(
+            change > 0
+                ? "error share passed the threshold; head sampling ratio raised"
+                : "cool-down over; head sampling ratio restored")
+        .emit();
   }
 
   public void flush() {
@@ -243,19 +247,7 @@ public final class Engine {
     return config;
   }
 
-  Envelope envelope() {
-    return envelope;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  boolean strict() {
-    return config.schemaMode() == SchemaMode.STRICT;
-  }
-
   public String toJsonSchema() {
-    return JsonSchemaExporter.export(config.service(), declared.values());
+    return JsonSchemaExporter.export(config.identity().service(), declared.values());
   }
 }

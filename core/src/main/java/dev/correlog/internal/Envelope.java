@@ -59,13 +59,6 @@ public final class Envelope {
     return environment;
   }
 
-  /** Pre-encodes {@code ,"logger":"name"} for a logger. */
-  public static byte[] loggerField(String name) {
-    JsonBuffer b = new JsonBuffer(64, 4096);
-    b.ascii(",\"logger\":").string(name, 256);
-    return java.util.Arrays.copyOf(b.array(), b.length());
-  }
-
   static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
   }

@@ -144,13 +144,22 @@ final class FieldBuffer {
 
   /** Writes {@code "name":} (with a comma unless first) inside the innermost nested object. */
   void nestedName(String name) {
+    nestedName(name, false);
+  }
+
+  /** {@link #nestedName(String)}; {@code escape}: any text, escaped (else checked plain ASCII). */
+  void nestedName(String name, boolean escape) {
     int d = objectDepth - 1;
     if (d >= 0 && d < firstInObject.length && firstInObject[d]) {
       firstInObject[d] = false;
     } else {
       buf.raw((byte) ',');
     }
-    buf.raw((byte) '"').ascii(name).raw((byte) '"').raw((byte) ':');
+    if (escape) {
+      buf.string(name, FieldNames.MAX_LENGTH + 16).raw((byte) ':');
+    } else {
+      buf.raw((byte) '"').ascii(name).raw((byte) '"').raw((byte) ':');
+    }
   }
 
   void timestamp(Instant t) {

@@ -1,19 +1,21 @@
 package dev.correlog.internal;
 
 import dev.correlog.context.TraceContext;
-import dev.correlog.schema.SchemaViolationException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes one finished line: the envelope in its fixed order, the optional standard fields, the user
- * fields copied whole from the builder's field buffer, then {@code schema_errors} and the
- * truncation flag. Nothing is written past the line cap; a tail reserve keeps room to close the
- * line.
+ * Writes one finished line into its own buffer: the envelope in its fixed order, the optional
+ * standard fields, the user fields copied whole from the builder's field buffer, then {@code
+ * schema_errors} and the truncation flag. Nothing is written past the line cap; a tail reserve
+ * keeps room to close the line. Where the line goes next is the builder's business: this class only
+ * reads the event it is given and writes bytes.
  */
 final class LineWriter {
-  private final Engine engine;
-  private final DefaultEventBuilder event;
+  /** Bytes kept free at the end of a line for schema_errors, the truncation flag and "}\n". */
+  static final int TAIL_RESERVE = 1024;
+
+  private final LineFormat format;
+  private final Metrics metrics;
   private final JsonBuffer out;
   private final TimestampWriter timestamps = new TimestampWriter();
   private final ThrowableWriter throwables = new ThrowableWriter();
@@ -29,14 +31,15 @@ final class LineWriter {
   private final String[] eventNames = new String[64];
   private final byte[][] eventBytes = new byte[64][];
 
-  LineWriter(Engine engine, DefaultEventBuilder event) {
-    this.engine = engine;
-    this.event = event;
-    this.maxLine = engine.config().maxLineBytes();
+  LineWriter(LineFormat format, Metrics metrics) {
+    this.format = format;
+    this.metrics = metrics;
+    this.maxLine = format.maxLineBytes();
     this.out = new JsonBuffer(1024, maxLine);
   }
 
-  void emit() {
+  /** The violations of {@code event}, with its missing required fields added. */
+  static List<String> violations(DefaultEventBuilder event) {
     FieldBuffer fields = event.fields;
     CompiledSchema schema = event.schema;
     if (schema != null) {
@@ -49,26 +52,43 @@ final class LineWriter {
         }
       }
     }
-    List<String> violations = fields.violations();
-    if (!violations.isEmpty() && engine.strict()) {
-      throw new SchemaViolationException(
-          event.event, fields.firstViolationField(), new ArrayList<>(violations));
-    }
+    return fields.violations();
+  }
+
+  /**
+   * Writes the line of {@code event} into this writer's buffer ({@link #array()}, {@link
+   * #length()}); false when a fault inside Correlog lost it (counted, reported once).
+   */
+  boolean write(DefaultEventBuilder event, List<String> violations) {
     try {
-      write(fields, violations);
+      write(event, event.fields, violations);
+      return true;
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      engine.metrics().internalErrors.increment();
+      metrics.internalErrors.increment();
       Reporter.once("emit", "an event could not be written and was lost", e);
+      return false;
     }
   }
 
-  private void write(FieldBuffer fields, List<String> violations) {
+  byte[] array() {
+    return out.array();
+  }
+
+  int length() {
+    return out.length();
+  }
+
+  private void write(DefaultEventBuilder event, FieldBuffer fields, List<String> violations) {
     JsonBuffer o = out;
     o.reset();
-    o.limit(maxLine - Engine.TAIL_RESERVE);
-    Envelope env = engine.envelope();
+    o.limit(maxLine - TAIL_RESERVE);
+    Envelope env = format.envelope();
     o.raw(Envelope.OPEN);
-    timestamps.write(o, engine.clock());
+    if (event.hasTimestamp) {
+      timestamps.write(o, event.epochSecond, event.nanos);
+    } else {
+      timestamps.write(o, format.clock());
+    }
     o.raw(env.levelPrefix(event.level));
     TraceContext ctx = event.context;
     if (ctx != null) {
@@ -88,18 +108,13 @@ final class LineWriter {
       o.raw(Envelope.EVENT);
       eventName(o, event.event);
     }
-    if (event.loggerField != null) {
-      o.raw(event.loggerField);
-    }
-    if (engine.config().includeThread()) {
-      String name = Thread.currentThread().getName();
-      if (name != cachedThreadName) {
-        JsonBuffer b = new JsonBuffer(64, 4096);
-        b.raw(Envelope.THREAD).string(name, 256);
-        threadField = java.util.Arrays.copyOf(b.array(), b.length());
-        cachedThreadName = name;
+    o.raw(event.logger.field);
+    if (format.includeThread()) {
+      if (event.threadName == null) {
+        currentThread(o);
+      } else if (event.threadName != DefaultEventBuilder.NO_THREAD) {
+        o.raw(Envelope.THREAD).string(event.threadName, 256);
       }
-      o.raw(threadField);
     }
     o.raw(env.environment());
     if (event.holdForErrorFlush) {
@@ -108,7 +123,7 @@ final class LineWriter {
       o.raw(Envelope.SAMPLE_RATE).doubleValue(event.sampleRate);
     }
     boolean truncated = fields.truncated();
-    int maxString = engine.config().maxStringLength();
+    int maxString = format.maxStringLength();
     if (event.message != null) {
       int mark = o.mark();
       o.raw(Envelope.MESSAGE).string(event.message, maxString);
@@ -128,9 +143,9 @@ final class LineWriter {
 
     o.limit(maxLine);
     if (!violations.isEmpty()) {
-      engine.metrics().schemaViolations.increment();
+      metrics.schemaViolations.increment();
       o.raw(Envelope.SCHEMA_ERRORS);
-      int budget = Engine.TAIL_RESERVE - 64;
+      int budget = TAIL_RESERVE - 64;
       for (int i = 0; i < violations.size() && budget > 0; i++) {
         if (i > 0) {
           o.raw((byte) ',');
@@ -142,15 +157,25 @@ final class LineWriter {
       o.raw((byte) ']');
     }
     if (truncated) {
-      engine.metrics().truncated.increment();
+      metrics.truncated.increment();
       o.raw(Envelope.TRUNCATED);
     }
     o.raw((byte) '}').raw((byte) '\n');
-    if (event.holdForErrorFlush) {
-      engine.hold(ctx, event.level, o.array(), 0, o.length());
-    } else if (engine.write(event.level, o.array(), 0, o.length())) {
-      engine.metrics().emitted.increment();
+  }
+
+  /** The emitting thread's name, from a one-entry cache keyed by the name's identity. */
+  private void currentThread(JsonBuffer o) {
+    String name = Thread.currentThread().getName();
+    if (name != cachedThreadName) {
+      int mark = o.mark();
+      o.raw(Envelope.THREAD).string(name, 256);
+      if (!o.overflowed()) {
+        threadField = java.util.Arrays.copyOfRange(o.array(), mark, o.length());
+        cachedThreadName = name;
+      }
+      return;
     }
+    o.raw(threadField);
   }
 
   private void encodeIds(TraceContext ctx) {
@@ -171,14 +196,21 @@ final class LineWriter {
     cachedContext = ctx;
   }
 
-  /** Writes the quoted event name, from a small cache keyed by the name's identity. */
+  /**
+   * Writes the quoted event name, from a small cache keyed by the name (its identity first, then
+   * its text: names built per event, by a bridge say, hit as well).
+   */
   private void eventName(JsonBuffer o, String name) {
     int slot = name.hashCode() & (eventNames.length - 1);
-    if (eventNames[slot] != name) {
-      JsonBuffer b = new JsonBuffer(64, 4096);
-      b.string(name, FieldNames.MAX_LENGTH);
-      eventBytes[slot] = java.util.Arrays.copyOf(b.array(), b.length());
-      eventNames[slot] = name;
+    String cached = eventNames[slot];
+    if (cached != name && (cached == null || !cached.equals(name))) {
+      int mark = o.mark();
+      o.string(name, FieldNames.MAX_LENGTH);
+      if (!o.overflowed()) {
+        eventBytes[slot] = java.util.Arrays.copyOfRange(o.array(), mark, o.length());
+        eventNames[slot] = name;
+      }
+      return;
     }
     o.raw(eventBytes[slot]);
   }

@@ -8,6 +8,7 @@ public final class Metrics {
   public final LongAdder sampledOut = new LongAdder();
   public final LongAdder schemaViolations = new LongAdder();
   public final LongAdder sinkFailures = new LongAdder();
+  public final LongAdder dropped = new LongAdder();
   public final LongAdder encodingErrors = new LongAdder();
   public final LongAdder truncated = new LongAdder();
   public final LongAdder internalErrors = new LongAdder();

@@ -4,7 +4,10 @@ import dev.correlog.ObjectBuilder;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** Nested object fields: names checked for form only; no schema applies inside. */
+/**
+ * Nested object fields: names checked for form only (under the strict policy; kept or normalised
+ * under the others, as top-level names); no schema applies inside.
+ */
 final class NestedObjectBuilder implements ObjectBuilder {
   private final DefaultEventBuilder event;
   private final FieldBuffer fields;
@@ -13,10 +16,14 @@ final class NestedObjectBuilder implements ObjectBuilder {
   NestedObjectBuilder(DefaultEventBuilder event) {
     this.event = event;
     this.fields = event.fields;
-    this.maxString = event.engine.config().maxStringLength();
+    this.maxString = event.format.maxStringLength();
   }
 
   private boolean name(String name) {
+    if (event.policy != dev.correlog.FieldNamePolicy.STRICT) {
+      fields.nestedName(ForeignNames.nested(name, event.policy), true);
+      return true;
+    }
     if (name == null || FieldNames.status(name) == FieldNames.INVALID) {
       fields.violation(
           name, "invalid nested field name '" + Strings.cap(String.valueOf(name), 64) + "'");
@@ -80,7 +87,7 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        fields.anyValue(value, maxString, event.engine.metrics());
+        fields.anyValue(value, maxString, event.metrics);
       }
     }
     return this;

@@ -71,6 +71,26 @@ public final class NoopEventBuilder implements EventBuilder {
   }
 
   @Override
+  public EventBuilder timestamp(Instant timestamp) {
+    return this;
+  }
+
+  @Override
+  public EventBuilder timestampMicros(long epochMicros) {
+    return this;
+  }
+
+  @Override
+  public EventBuilder thread(String name) {
+    return this;
+  }
+
+  @Override
+  public EventBuilder fieldNames(dev.correlog.FieldNamePolicy policy) {
+    return this;
+  }
+
+  @Override
   public boolean isEnabled() {
     return false;
   }

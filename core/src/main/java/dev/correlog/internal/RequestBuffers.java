@@ -22,13 +22,17 @@ final class RequestBuffers {
   }
 
   private final ErrorFlush limits;
+  private final SinkGuard sink;
+  private final Metrics metrics;
   private final ConcurrentHashMap<Key, Buffer> buffers = new ConcurrentHashMap<>();
   private final AtomicLong totalBytes = new AtomicLong();
   final LongAdder overflow = new LongAdder();
   final LongAdder flushed = new LongAdder();
 
-  RequestBuffers(ErrorFlush limits) {
+  RequestBuffers(ErrorFlush limits, SinkGuard sink, Metrics metrics) {
     this.limits = limits;
+    this.sink = sink;
+    this.metrics = metrics;
   }
 
   private static Key key(TraceContext ctx) {
@@ -60,7 +64,7 @@ final class RequestBuffers {
   }
 
   /** Writes the request's held lines, in order, and forgets them. */
-  void flush(TraceContext ctx, Engine engine) {
+  void flush(TraceContext ctx) {
     Buffer b = buffers.remove(key(ctx));
     if (b == null) {
       return;
@@ -69,8 +73,8 @@ final class RequestBuffers {
       b.closed = true;
       for (int i = 0; i < b.lines.size(); i++) {
         byte[] line = b.lines.get(i);
-        if (engine.write(b.levels.get(i), line, 0, line.length)) {
-          engine.metrics().emitted.increment();
+        if (sink.write(b.levels.get(i), line, 0, line.length)) {
+          metrics.emitted.increment();
           flushed.increment();
         }
       }

@@ -2,26 +2,41 @@ package dev.correlog.internal;
 
 import dev.correlog.Level;
 import dev.correlog.sink.Sink;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.IOException;
 
 /**
- * Calls the sink so that a failure never reaches the application: it is counted, reported once on
- * stderr (and again after the sink recovers and fails anew), and a WARN or ERROR line the sink
- * failed to take is copied to stderr, so it is never lost silently.
+ * Calls the sink so that a failure never reaches the application. Whatever the sink throws, an
+ * {@code Error} included, is a sink failure: counted in {@code sinkFailures}, and a WARN or ERROR
+ * line the sink failed to take is copied to stderr, so it is never lost silently. The one exception
+ * is {@link ThreadDeath}, the calling thread being stopped by the application: it is rethrown after
+ * the line is counted and copied. A {@link VirtualMachineError} is not rethrown: it happened in the
+ * sink's own work (its buffer, its stack), the line is saved, and if the JVM is really out of
+ * memory or stack the application's next allocation or call says so.
+ *
+ * <p>Notices on stderr are rate-limited per sink ({@link FailureNotices}): the first failure is
+ * reported at once, then at most one notice per 10 seconds sums up what happened since.
+ *
+ * <p>A line the sink discarded by its own policy ({@link Sink#offer} returned false: an
+ * asynchronous sink's full queue) is counted in {@code dropped}, not as emitted.
  */
 final class SinkGuard {
-  private static final FileOutputStream STDERR = new FileOutputStream(FileDescriptor.err);
-
   private final Sink sink;
   private final Metrics metrics;
+  private final FailureNotices notices;
   private final String key;
-  private volatile boolean failing;
 
   SinkGuard(Sink sink, Metrics metrics) {
+    this(sink, metrics, FailureNotices.DEFAULT_INTERVAL_NANOS);
+  }
+
+  SinkGuard(Sink sink, Metrics metrics, long noticeIntervalNanos) {
     this.sink = sink;
     this.metrics = metrics;
+    this.notices =
+        new FailureNotices(
+            () -> "sink " + Reporter.name(sink),
+            "failures are counted in Counters.sinkFailures() and WARN and ERROR lines are copied"
+                + " to stderr",
+            noticeIntervalNanos);
     this.key = "sink." + System.identityHashCode(this);
   }
 
@@ -31,56 +46,44 @@ final class SinkGuard {
 
   /** True when the sink took the line. */
   boolean write(Level level, byte[] line, int off, int len) {
+    boolean took;
     try {
-      sink.write(level, line, off, len);
-      if (failing) {
-        failing = false;
-        Reporter.rearm(key);
-        System.err.println("correlog: sink " + sink + " recovered");
-      }
-      return true;
-    } catch (Exception | LinkageError | StackOverflowError e) {
-      failing = true;
+      took = sink.offer(level, line, off, len);
+    } catch (Throwable e) {
       metrics.sinkFailures.increment();
-      Reporter.once(
-          key,
-          "sink "
-              + sink
-              + " failed ("
-              + e
-              + "); further failures are counted in Counters.sinkFailures(), "
-              + "and WARN and ERROR lines are copied to stderr");
       if (level.isAtLeast(Level.WARN)) {
-        copyToStderr(line, off, len);
+        Reporter.copyLine(line, off, len);
+      }
+      notices.failed(e);
+      if (e instanceof ThreadDeath) {
+        throw (ThreadDeath) e;
       }
       return false;
     }
-  }
-
-  private static void copyToStderr(byte[] line, int off, int len) {
-    synchronized (STDERR) {
-      try {
-        STDERR.write(line, off, len);
-      } catch (IOException ignored) {
-        // stderr is gone too: the failure is still counted.
-      }
+    if (!took) {
+      metrics.dropped.increment();
     }
+    if (notices.attentive()) {
+      notices.succeeded();
+    }
+    return took;
   }
 
   void flush() {
     try {
       sink.flush();
-    } catch (Exception e) {
+    } catch (Throwable e) {
       metrics.sinkFailures.increment();
-      Reporter.once(key + ".flush", "sink " + sink + " failed to flush", e);
+      Reporter.once(key + ".flush", "sink " + Reporter.name(sink) + " failed to flush", e);
     }
   }
 
   void close() {
     try {
       sink.close();
-    } catch (Exception e) {
-      Reporter.once(key + ".close", "sink " + sink + " failed to close", e);
+    } catch (Throwable e) {
+      Reporter.once(key + ".close", "sink " + Reporter.name(sink) + " failed to close", e);
     }
+    notices.printPending();
   }
 }

@@ -3,6 +3,8 @@ package dev.correlog.sink;
 import dev.correlog.Level;
 import dev.correlog.internal.Reporter;
 import dev.correlog.internal.sink.AsyncWriter;
+import dev.correlog.internal.sink.BatchSink;
+import dev.correlog.internal.sink.BatchWriter;
 import dev.correlog.internal.sink.LineRing;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -13,32 +15,55 @@ import java.util.function.LongConsumer;
 
 /**
  * Decouples the application from I/O: {@code write} copies the line into a bounded queue and
- * returns; one daemon thread, {@code correlog-async-writer}, hands queued lines to the delegate in
- * batches and flushes it once per batch. When the delegate is a sink of this package, a batch of
- * contiguous lines goes to the operating system in one write.
+ * returns; one daemon thread, {@code correlog-async-writer}, hands queued lines to the delegate and
+ * flushes it once per batch. When the delegate is a sink of this package, contiguous lines go to
+ * the operating system in one write; any other delegate gets one line per call. Room in the queue
+ * is freed as soon as each line (or each run of lines, for sinks of this package) is handed over.
  *
  * <p>The queue is allocated up front: {@link Builder#capacity(int) capacity} lines in an arena of
  * {@link Builder#bufferBytes(int) bufferBytes}; queuing a line allocates nothing. Producers claim
  * room with one compare-and-set, without a lock. Lines below WARN may use seven eighths of the
  * queue; the rest is kept for WARN and ERROR lines.
  *
- * <p>When a line cannot be queued (queue full per the {@link OverflowPolicy}, or the line longer
- * than a quarter of the arena) it is dropped and counted in {@link #dropped()}; if it is a WARN or
- * ERROR line, {@code write} also throws, so that Correlog copies it to stderr. The drop reporter is
- * called from the writer thread every {@link Builder#dropReportInterval(Duration)} with the number
- * of lines dropped since its previous call, when that is more than zero, and a last time on close.
+ * <h2>When the queue is full</h2>
  *
- * <p>A delegate that throws is counted ({@link #writeFailures()}, per line) and reported once on
- * stderr; its WARN and ERROR lines are copied to the {@link Builder#fallback(Sink) fallback}. A
- * delegate that blocks fills the queue: then lines are dropped per the policy, and callers wait at
- * most {@link Builder#maxWait(Duration) maxWait}. Once a wait has ended with the writer freeing
- * nothing, later lines do not wait until it frees room again, so a stuck delegate costs callers one
- * {@code maxWait}, not one per line.
+ * <ul>
+ *   <li>A line below WARN, under {@link OverflowPolicy#DROP_BELOW_WARN}: dropped at once, counted
+ *       in {@link #dropped()}; {@link #offer} returns false.
+ *   <li>A line below WARN, under {@link OverflowPolicy#BLOCK}: the caller waits for room, at most
+ *       {@link Builder#maxWait(Duration) maxWait} (every caller its own wait), then it is dropped
+ *       and counted as above.
+ *   <li>A WARN or ERROR line, under either policy: the caller waits for room as long as the writer
+ *       keeps freeing some, so callers are slowed to the delegate's pace rather than losing lines:
+ *       a WARN line is never dropped while the writer makes progress, however long the delegate
+ *       cannot keep up. Only when the writer frees nothing for {@code maxWait} (a delegate stuck in
+ *       one call) is the line refused: counted in {@link #refused()}, and {@code write} throws, so
+ *       that Correlog copies it to stderr and counts a sink failure. Under {@code DROP_BELOW_WARN},
+ *       once a wait has ended that way, later WARN and ERROR lines are refused at once until the
+ *       writer frees room again, so a stuck delegate costs callers one {@code maxWait}, not one per
+ *       line.
+ *   <li>A line longer than a quarter of the arena is never queued: dropped below WARN, refused at
+ *       WARN and above.
+ * </ul>
+ *
+ * <p>A delegate that throws anything is counted ({@link #writeFailures()}, per line) and reported
+ * on stderr (at most one notice per 10 seconds); its WARN and ERROR lines are copied to the {@link
+ * Builder#fallback(Sink) fallback}, and the writer carries on. If the writer thread dies anyway (an
+ * error in its own code, the thread stopped), the sink goes <em>direct</em>: the lines still queued
+ * are written, then each caller writes its line to the delegate itself, under a lock, and nothing
+ * is dropped any more.
+ *
+ * <p>The drop reporter is called from the writer thread every {@link
+ * Builder#dropReportInterval(Duration)} with the number of lines dropped since its previous call,
+ * when that is more than zero, and a last time on close and at JVM shutdown.
  *
  * <p>{@link #flush()} waits until the lines queued before it are written and the delegate flushed.
  * {@link #close()} stops taking lines, writes what is queued, then closes the delegate. A shutdown
- * hook flushes the queue when the JVM exits; {@code close} removes it. Both wait at most {@link
- * Builder#closeTimeout(Duration) closeTimeout}.
+ * hook, when the JVM exits normally or on SIGTERM or SIGINT, writes what is queued, flushes the
+ * delegate and turns the sink direct, so that lines logged by other shutdown hooks and threads
+ * still running are written too; it waits at most {@link Builder#closeTimeout(Duration)
+ * closeTimeout}. On SIGKILL or a JVM crash, lines still queued are lost: at most the queue's
+ * capacity, the lines of the last few milliseconds under normal load.
  */
 public final class AsyncSink implements Sink {
   private final LineRing ring;
@@ -61,13 +86,14 @@ public final class AsyncSink implements Sink {
         new AsyncWriter(
             ring,
             delegate,
+            batchWriter(delegate),
             fallback == delegate ? null : fallback,
             b.dropReporter,
             b.dropReportInterval.toNanos());
     writer.start();
     Thread hook = null;
     if (b.shutdownHook) {
-      hook = new Thread(this::flushOnShutdown, "correlog-async-shutdown");
+      hook = new Thread(this::handOverOnShutdown, "correlog-async-shutdown");
       try {
         Runtime.getRuntime().addShutdownHook(hook);
       } catch (IllegalStateException e) {
@@ -77,43 +103,84 @@ public final class AsyncSink implements Sink {
     this.shutdownHook = hook;
   }
 
+  /** The batch method of the sinks of this package, which need not be public. */
+  private static BatchWriter batchWriter(Sink delegate) {
+    if (delegate instanceof FileSink) {
+      return ((FileSink) delegate)::writeLines;
+    }
+    if (delegate instanceof DiscardingSink) {
+      return ((DiscardingSink) delegate)::countLines;
+    }
+    if (delegate instanceof BatchSink) {
+      return (BatchSink) delegate;
+    }
+    return null;
+  }
+
   /** A builder for an asynchronous sink writing to {@code delegate}. */
   public static Builder builder(Sink delegate) {
     return new Builder(delegate);
   }
 
   /**
-   * Queues a copy of the line. Never waits for lines below WARN under {@link
-   * OverflowPolicy#DROP_BELOW_WARN}; otherwise waits at most {@code maxWait} for room.
+   * Queues a copy of the line, as {@link #offer}; a line below WARN that is dropped is only
+   * counted.
    *
-   * @throws IOException when the sink is closed, or a WARN or ERROR line could not be queued
+   * @throws IOException when the sink is closed, or a WARN or ERROR line was refused
    */
   @Override
   public void write(Level level, byte[] line, int offset, int length) throws IOException {
+    offer(level, line, offset, length);
+  }
+
+  /**
+   * Queues a copy of the line, waiting for room as the class comment says; once the sink is direct,
+   * writes it to the delegate on this thread.
+   *
+   * @return false when a line below WARN was dropped (counted in {@link #dropped()})
+   * @throws IOException when the sink is closed, a WARN or ERROR line was refused (counted in
+   *     {@link #refused()}), or, direct, the delegate failed
+   */
+  @Override
+  public boolean offer(Level level, byte[] line, int offset, int length) throws IOException {
     Objects.checkFromIndexSize(offset, length, line.length);
-    boolean important = level.isAtLeast(Level.WARN);
     if (length == 0) {
-      return;
+      return true;
     }
+    if (writer.isDirect()) {
+      writer.writeDirect(level, line, offset, length);
+      return true;
+    }
+    boolean important = level.isAtLeast(Level.WARN);
     if (length > ring.maxLineBytes()) {
-      drop(important, "line of " + length + " bytes is longer than " + ring.maxLineBytes());
-      return;
+      return refuse(
+          important, "line of " + length + " bytes is longer than " + ring.maxLineBytes());
     }
     long claim = ring.claim(length, important);
-    if (claim == LineRing.FULL
-        && (important || policy == OverflowPolicy.BLOCK)
-        && !writer.isWriterThread()) {
-      claim = writer.progress().awaitClaim(length, important, maxWaitNanos);
+    if (claim == LineRing.FULL && !writer.isWriterThread()) {
+      if (important) {
+        boolean skipWhenStalled = policy == OverflowPolicy.DROP_BELOW_WARN;
+        claim = writer.progress().awaitImportantClaim(length, maxWaitNanos, skipWhenStalled);
+      } else if (policy == OverflowPolicy.BLOCK) {
+        claim = writer.progress().awaitClaim(length, maxWaitNanos);
+      }
     }
     if (claim == LineRing.FULL) {
-      drop(important, "queue full");
-      return;
+      return refuse(important, "queue full");
     }
     if (claim == LineRing.CLOSED) {
+      if (writer.isHandingOver()) {
+        awaitWriter(closeTimeout.toNanos());
+      }
+      if (writer.isDirect()) {
+        writer.writeDirect(level, line, offset, length);
+        return true;
+      }
       throw new IOException("asynchronous sink is closed");
     }
     ring.publish(claim, level, line, offset, length);
     writer.wake();
+    return true;
   }
 
   /**
@@ -123,8 +190,17 @@ public final class AsyncSink implements Sink {
    */
   @Override
   public void flush() throws IOException {
+    if (writer.isDirect()) {
+      writer.flushDirect(closeTimeout.toNanos());
+      return;
+    }
     try {
       if (!writer.progress().awaitFlushed(ring.tailSeq(), closeTimeout.toNanos())) {
+        if (writer.isDirect()) {
+          writer.flushDirect(
+              closeTimeout.toNanos()); // The writer died or handed over while we waited.
+          return;
+        }
         throw new IOException(
             "asynchronous sink: " + queueDepth() + " lines not written within " + closeTimeout);
       }
@@ -143,14 +219,12 @@ public final class AsyncSink implements Sink {
    */
   @Override
   public void close() throws IOException {
-    writer.requestClose();
-    if (shutdownHook != null && hookRemoved.compareAndSet(false, true)) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException e) {
-        // The JVM is shutting down; the hook is running or done.
-      }
+    removeHook();
+    if (writer.isDirect()) {
+      writer.closeDirect();
+      return;
     }
+    writer.requestClose();
     if (writer.isWriterThread()) {
       return;
     }
@@ -168,24 +242,35 @@ public final class AsyncSink implements Sink {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while closing the asynchronous sink");
     }
+    if (writer.isDirect()) {
+      writer.closeDirect(); // The writer died before it could close the delegate.
+    }
   }
 
-  /** Lines queued and not yet handed to the delegate. */
   /**
    * Sets the drop reporter when the builder set none. A {@code Correlog} built with this sink uses
    * it to log drops as {@code correlog.dropped} events; returns true if set.
    */
-  public boolean reportDropsIfUnset(java.util.function.LongConsumer reporter) {
+  public boolean reportDropsIfUnset(LongConsumer reporter) {
     return writer.dropReporterIfAbsent(Objects.requireNonNull(reporter, "reporter"));
   }
 
+  /** Lines queued and not yet handed to the delegate. */
   public int queueDepth() {
     return ring.depth();
   }
 
-  /** Lines that could not be queued: the queue was full, or the line too long. */
+  /** Lines below WARN that were not queued, per the overflow policy or being too long: lost. */
   public long dropped() {
     return writer.dropped();
+  }
+
+  /**
+   * WARN and ERROR lines that were not queued (the writer freed nothing for {@code maxWait}, or the
+   * line was too long): {@code write} threw, and Correlog copied them to stderr.
+   */
+  public long refused() {
+    return writer.refused();
   }
 
   /** Lines the delegate took without throwing. */
@@ -198,9 +283,19 @@ public final class AsyncSink implements Sink {
     return writer.failed();
   }
 
+  /** True once the writer is gone (died, or handed over at shutdown) and callers write directly. */
+  public boolean isDirect() {
+    return writer.isDirect();
+  }
+
   @Override
   public String toString() {
     return "async(" + delegate + ")";
+  }
+
+  /** The writer thread; for tests. */
+  Thread writerThread() {
+    return writer.thread();
   }
 
   /** The registered shutdown hook, or null; for tests. */
@@ -208,18 +303,64 @@ public final class AsyncSink implements Sink {
     return shutdownHook;
   }
 
-  private void drop(boolean important, String why) throws IOException {
-    writer.countDrop();
+  private boolean refuse(boolean important, String why) throws IOException {
     if (important) {
-      throw new IOException("asynchronous sink dropped a WARN or ERROR line: " + why);
+      writer.countRefused();
+      throw new IOException("asynchronous sink could not queue a WARN or ERROR line: " + why);
+    }
+    writer.countDrop();
+    return false;
+  }
+
+  private void awaitWriter(long nanos) throws InterruptedIOException {
+    try {
+      writer.awaitTermination(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the asynchronous sink hands over");
     }
   }
 
-  private void flushOnShutdown() {
+  private void removeHook() {
+    if (shutdownHook != null && hookRemoved.compareAndSet(false, true)) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // The JVM is shutting down; the hook is running or done.
+      }
+    }
+  }
+
+  /**
+   * At JVM shutdown: reports drops (while the queue still takes the report), writes what is queued,
+   * flushes the delegate and turns direct; then reports drops counted meanwhile, on stderr when
+   * there is no drop reporter.
+   */
+  private void handOverOnShutdown() {
     try {
-      flush();
-    } catch (IOException e) {
-      Reporter.once("async-shutdown", "asynchronous sink: flush at shutdown incomplete", e);
+      writer.reportDrops();
+      writer.requestHandOver();
+      if (!writer.awaitTermination(closeTimeout.toNanos())) {
+        Reporter.print(
+            "asynchronous sink: "
+                + queueDepth()
+                + " lines not written at shutdown within "
+                + closeTimeout
+                + "; they are lost");
+        return;
+      }
+      writer.flushDirect(closeTimeout.toNanos());
+      writer.reportDrops();
+      long unreported = writer.unreportedDrops();
+      if (unreported > 0) {
+        Reporter.print(
+            "asynchronous sink: "
+                + unreported
+                + " lines below WARN were dropped (queue full or line too long) and not reported"
+                + " before shutdown");
+      }
+    } catch (Throwable e) {
+      Reporter.once("async-shutdown", "asynchronous sink: hand-over at shutdown failed", e);
     }
   }
 
@@ -261,7 +402,11 @@ public final class AsyncSink implements Sink {
       return this;
     }
 
-    /** The longest a caller waits for room when the policy makes it wait. Default 1 second. */
+    /**
+     * The longest a caller of a line below WARN waits for room under {@link OverflowPolicy#BLOCK};
+     * for a WARN or ERROR line, the longest the writer may free nothing before the line is refused.
+     * Default 1 second.
+     */
     public Builder maxWait(Duration maxWait) {
       this.maxWait = nonNegative(maxWait, "maxWait");
       return this;
@@ -294,7 +439,10 @@ public final class AsyncSink implements Sink {
       return this;
     }
 
-    /** Whether to flush the queue when the JVM shuts down. Default true. */
+    /**
+     * Whether to write the queue when the JVM shuts down and turn direct (see the class comment).
+     * Default true.
+     */
     public Builder shutdownHook(boolean shutdownHook) {
       this.shutdownHook = shutdownHook;
       return this;

@@ -1,14 +1,13 @@
 package dev.correlog.sink;
 
 import dev.correlog.Level;
-import dev.correlog.internal.sink.BatchSink;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Writes nothing and counts the lines it was given: for benchmarks, and for measuring what the rest
  * of the pipeline costs. Create one with {@link Sinks#discarding()}.
  */
-public final class DiscardingSink implements BatchSink {
+public final class DiscardingSink implements Sink {
   private final LongAdder count = new LongAdder();
 
   DiscardingSink() {}
@@ -18,9 +17,8 @@ public final class DiscardingSink implements BatchSink {
     count.increment();
   }
 
-  /** Counts {@code lines} lines; part of the batch contract used by {@link AsyncSink}. */
-  @Override
-  public void writeBatch(byte[] buf, int offset, int length, int lines) {
+  /** Counts {@code lines} lines: the batch method {@link AsyncSink} uses. */
+  void countLines(byte[] buf, int offset, int length, int lines) {
     count.add(lines);
   }
 

@@ -7,8 +7,9 @@ import java.io.IOException;
  * Where finished lines go. A line is complete UTF-8 JSON ending in {@code '\n'}; the bytes belong
  * to the caller and are reused after {@code write} returns, so a sink that keeps them must copy.
  *
- * <p>A sink may throw: Correlog catches it, counts a sink failure, reports it once on stderr, and
- * keeps logging (WARN and ERROR lines that a sink failed to take are copied to stderr). A sink
+ * <p>A sink may throw anything, an {@code Error} included: Correlog catches it, counts a sink
+ * failure, reports it on stderr (rate-limited), and keeps logging; WARN and ERROR lines that a sink
+ * failed to take are copied to stderr. Only a {@link ThreadDeath} is rethrown, after that. A sink
  * should recover by itself when its target does (reopen a file, for example).
  *
  * <p>Sinks are called from many threads at once unless documented otherwise.
@@ -16,6 +17,17 @@ import java.io.IOException;
 public interface Sink extends AutoCloseable {
   /** Takes one line of {@code length} bytes from {@code offset}, including the final newline. */
   void write(Level level, byte[] line, int offset, int length) throws IOException;
+
+  /**
+   * Takes the line like {@link #write}, or discards it by the sink's own policy and returns false
+   * (an {@link AsyncSink} whose queue is full drops a line below WARN). Correlog calls this method:
+   * its {@code emitted} counter counts the lines for which it returned true, its {@code dropped}
+   * counter the others. The default writes and returns true.
+   */
+  default boolean offer(Level level, byte[] line, int offset, int length) throws IOException {
+    write(level, line, offset, length);
+    return true;
+  }
 
   /** Pushes buffered lines to their destination. */
   default void flush() throws IOException {}

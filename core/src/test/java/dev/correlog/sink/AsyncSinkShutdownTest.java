@@ -62,4 +62,53 @@ class AsyncSinkShutdownTest {
   void withoutTheHookLinesStillQueuedAtExitAreLost() throws Exception {
     assertThat(linesWrittenByChild(false)).isLessThan(LINES);
   }
+
+  /** Child: drops lines below WARN from a full queue, logs a WARN from a shutdown hook, exits. */
+  public static final class DropThenExit {
+    public static void main(String[] args) throws IOException {
+      FileSink file = Sinks.file(Path.of(args[0]));
+      Sink slow =
+          new Sink() {
+            @Override
+            public void write(Level level, byte[] line, int offset, int length) throws IOException {
+              java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+              file.write(level, line, offset, length);
+            }
+          };
+      AsyncSink sink = AsyncSink.builder(slow).capacity(16).build();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      Thread.sleep(500); // After the sink's hook handed over.
+                      new TestLines().write(sink, 999_999, Level.WARN);
+                    } catch (Exception e) {
+                      throw new AssertionError(e);
+                    }
+                  }));
+      TestLines lines = new TestLines();
+      for (int i = 0; i < 200; i++) {
+        lines.write(sink, i, Level.INFO);
+      }
+    }
+  }
+
+  @Test
+  void dropsNotYetReportedAreReportedAtShutdownAndLinesLoggedByLaterHooksAreWritten()
+      throws Exception {
+    Path log = dir.resolve("app.log");
+    Path err = dir.resolve("stderr.txt");
+    Process p = ChildJvm.start(DropThenExit.class, err, log.toString());
+    p.getInputStream().close();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(ChildJvm.read(err)).isZero();
+    String text = ChildJvm.read(err);
+    long written;
+    try (var stream = Files.lines(log)) {
+      written = stream.filter(l -> !l.contains("0000999999")).count();
+    }
+    assertThat(text).contains((200 - written) + " lines below WARN were dropped");
+    assertThat(Files.readString(log)).contains("0000999999");
+  }
 }

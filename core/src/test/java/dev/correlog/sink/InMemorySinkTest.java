@@ -127,7 +127,7 @@ class InMemorySinkTest {
     DiscardingSink sink = Sinks.discarding();
     byte[] line = "{}\n".getBytes(UTF_8);
     sink.write(Level.INFO, line, 0, line.length);
-    sink.writeBatch(line, 0, line.length, 7);
+    sink.countLines(line, 0, line.length, 7);
 
     assertThat(sink.count()).isEqualTo(8);
   }

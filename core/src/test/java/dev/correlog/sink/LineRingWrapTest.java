@@ -17,7 +17,8 @@ class LineRingWrapTest {
   void sequenceAndBytePositionWrapAroundWithoutLosingOrRepeatingALine() throws Exception {
     LineRing ring = new LineRing(64, 1024, LineRing.SEQ_MASK - 300, -5000);
     RecordingSink delegate = new RecordingSink();
-    AsyncWriter writer = new AsyncWriter(ring, delegate, null, null, TimeUnit.SECONDS.toNanos(10));
+    AsyncWriter writer =
+        new AsyncWriter(ring, delegate, delegate, null, null, TimeUnit.SECONDS.toNanos(10));
     writer.start();
     Sink producer =
         (level, line, offset, length) -> {

@@ -1,6 +1,8 @@
 package dev.correlog.kafka;
 
 import dev.correlog.Correlog;
+import dev.correlog.EventBuilder;
+import dev.correlog.Level;
 import dev.correlog.context.Scope;
 import dev.correlog.context.TraceContext;
 import dev.correlog.propagation.Propagation;
@@ -23,9 +25,19 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * instance makes), written as {@code traceparent}, {@code tracestate}, {@code b3} and {@code
  * x-request-id} headers in UTF-8; headers of those names already on the record are replaced. A
  * record whose headers cannot be changed is sent as it is, and the failure reported once on stderr.
+ *
+ * <p>Each record sent writes one {@code messaging.publish} event in its own span ({@code
+ * messaging.system}, {@code messaging.destination.name}, {@code messaging.kafka.partition} when the
+ * record names one), so the consumer's {@code parent_span_id} points at a line and the call tree
+ * can be rebuilt from the logs alone; set {@value #PUBLISH_EVENT_CONFIG} to {@code false} to leave
+ * it out.
  */
 public final class CorrelogProducerInterceptor implements ProducerInterceptor<Object, Object> {
+  /** Configuration key: whether a {@code messaging.publish} event is written per record. */
+  public static final String PUBLISH_EVENT_CONFIG = "correlog.publish.event";
+
   private volatile Correlog correlog;
+  private volatile boolean publishEvent = true;
 
   /** Used by Kafka, which calls {@link #configure} next. */
   public CorrelogProducerInterceptor() {}
@@ -46,6 +58,8 @@ public final class CorrelogProducerInterceptor implements ProducerInterceptor<Ob
   @Override
   public void configure(Map<String, ?> configs) {
     this.correlog = InstanceConfig.resolve(configs);
+    Object publish = configs == null ? null : configs.get(PUBLISH_EVENT_CONFIG);
+    this.publishEvent = publish == null || !"false".equalsIgnoreCase(publish.toString().trim());
   }
 
   @Override
@@ -53,13 +67,26 @@ public final class CorrelogProducerInterceptor implements ProducerInterceptor<Ob
     if (record == null) {
       return null;
     }
-    if (TraceContext.current() != null) {
-      Propagation.startClientSpan(record.headers(), RecordHeaders.SETTER);
-      return record;
-    }
     Correlog c = correlog != null ? correlog : Correlog.global();
-    try (Scope root = c.decide(TraceContext.newRoot()).attach()) {
-      Propagation.startClientSpan(record.headers(), RecordHeaders.SETTER);
+    TraceContext span;
+    if (TraceContext.current() != null) {
+      span = Propagation.startClientSpan(record.headers(), RecordHeaders.SETTER);
+    } else {
+      try (Scope root = c.decide(TraceContext.newRoot()).attach()) {
+        span = Propagation.startClientSpan(record.headers(), RecordHeaders.SETTER);
+      }
+    }
+    if (publishEvent) {
+      EventBuilder e = c.logger(KafkaCorrelog.LOGGER).at(Level.INFO, "messaging.publish", span);
+      if (e.isEnabled()) {
+        e.field("messaging.system", "kafka")
+            .field("messaging.operation", "publish")
+            .field("messaging.destination.name", record.topic());
+        if (record.partition() != null) {
+          e.field("messaging.kafka.partition", record.partition().intValue());
+        }
+        e.emit();
+      }
     }
     return record;
   }

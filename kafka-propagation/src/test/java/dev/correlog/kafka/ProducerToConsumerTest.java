@@ -54,6 +54,15 @@ class ProducerToConsumerTest {
       orders.logger("orders").info("order.placed").emit();
     }
     assertThat(sentSpans).doesNotHaveDuplicates().doesNotContain(request.spanIdHex());
+    List<CapturedEvent> published =
+        orders.events().stream().filter(e -> e.event().equals("messaging.publish")).toList();
+    assertThat(published).extracting(CapturedEvent::spanId).containsExactlyElementsOf(sentSpans);
+    assertThat(published)
+        .allSatisfy(
+            e -> {
+              assertThat(e.parentSpanId()).isEqualTo(request.spanIdHex());
+              assertThat(e.get("messaging.destination.name").asText()).isEqualTo("orders-placed");
+            });
 
     KafkaCorrelog kafka = KafkaCorrelog.create(shipping.correlog());
     List<String> parents = new ArrayList<>();

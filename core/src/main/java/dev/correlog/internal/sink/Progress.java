@@ -5,9 +5,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Where producers wait for the writer of a {@link LineRing}: for room, or for a flush. The writer
- * signals after freeing room, after flushing, and when it ends; it takes the lock only when someone
- * is waiting, so the common case costs one volatile read.
+ * Where producers wait for the writer of a {@link LineRing}: for room, for a flush, or for the end
+ * of the writer. The writer signals after freeing room (each line or run of lines it takes), after
+ * flushing, and when it ends; it takes the lock only when someone is waiting, so the common case
+ * costs one volatile read.
  */
 public final class Progress {
   private final LineRing ring;
@@ -15,7 +16,8 @@ public final class Progress {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private volatile int flushedSeq;
-  private volatile int stalledAt = -1;
+  private volatile long freedCount;
+  private volatile long stalledAt = -1;
   private volatile boolean terminated;
 
   Progress(LineRing ring) {
@@ -24,27 +26,51 @@ public final class Progress {
   }
 
   /**
-   * Claims room, waiting up to {@code nanos} for the writer to free some; may return {@link
-   * LineRing#FULL}. When a wait ended without the writer freeing anything, later calls do not wait
-   * until it frees some again: a stuck delegate costs callers one wait, not one per line.
+   * Claims room for a line below WARN, waiting at most {@code nanos} in all; may return {@link
+   * LineRing#FULL}. Every caller waits its own {@code nanos}.
    */
-  public long awaitClaim(int length, boolean useReserve, long nanos) {
-    if (stalledAt == ring.headSeq()) {
-      return ring.claim(length, useReserve);
+  public long awaitClaim(int length, long nanos) {
+    return await(length, false, nanos, false, false);
+  }
+
+  /**
+   * Claims room for a WARN or ERROR line, waiting as long as the writer keeps freeing room: gives
+   * up ({@link LineRing#FULL}) only when it freed nothing for {@code nanos}. With {@code
+   * skipWhenStalled}, once a wait ended that way, later calls do not wait until the writer frees
+   * room again, so a stuck delegate costs callers one wait, not one per line.
+   */
+  public long awaitImportantClaim(int length, long nanos, boolean skipWhenStalled) {
+    if (skipWhenStalled && stalledAt == freedCount) {
+      return ring.claim(length, true);
     }
+    return await(length, true, nanos, true, skipWhenStalled);
+  }
+
+  private long await(
+      int length, boolean useReserve, long nanos, boolean whileProgressing, boolean markStall) {
     waiters.incrementAndGet(); // Before the claim below: the writer signals once it sees us.
     lock.lock();
     try {
+      long seen = freedCount;
+      long deadline = System.nanoTime() + nanos;
       for (; ; ) {
         long claim = ring.claim(length, useReserve);
         if (claim != LineRing.FULL || terminated) {
           return claim;
         }
-        if (nanos <= 0) {
-          stalledAt = ring.headSeq();
+        long now = System.nanoTime();
+        if (whileProgressing && freedCount != seen) {
+          seen = freedCount;
+          deadline = now + nanos;
+        }
+        long left = deadline - now;
+        if (left <= 0) {
+          if (markStall) {
+            stalledAt = seen;
+          }
           return claim;
         }
-        nanos = changed.awaitNanos(nanos);
+        changed.awaitNanos(left);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -73,8 +99,14 @@ public final class Progress {
     }
   }
 
+  /** True once the writer has stopped. */
+  public boolean terminated() {
+    return terminated;
+  }
+
   /** Writer: room was freed. */
   void freed() {
+    freedCount++; // Only the consumer writes it.
     signalAll();
   }
 
@@ -85,7 +117,7 @@ public final class Progress {
   }
 
   /** Writer: it has stopped; nobody should wait for it any more. */
-  void terminated() {
+  void terminate() {
     terminated = true;
     signalAll();
   }

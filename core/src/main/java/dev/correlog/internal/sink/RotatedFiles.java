@@ -23,17 +23,39 @@ public final class RotatedFiles {
    * Moves {@code base} to {@code base.1}, {@code base.1} to {@code base.2} and so on, deleting the
    * oldest so that at most {@code maxFiles} rotated files remain. With {@code maxFiles} 0 the base
    * file is simply deleted.
+   *
+   * <p>Only the run of rotated files that exist from {@code base.1} up to the first missing number
+   * is shifted: the file after the run's end is missing, so nothing is overwritten, and files past
+   * a gap move up once the run reaches them. The cost grows with the files on disk (one existence
+   * check per file of the run, plus one), not with {@code maxFiles}.
+   *
+   * @return the file system operations done (checks, moves, deletes), for tests
    */
-  public static void shift(Path base, int maxFiles) throws IOException {
+  public static int shift(Path base, int maxFiles) throws IOException {
     if (maxFiles == 0) {
       Files.deleteIfExists(base);
-      return;
+      return 1;
     }
-    Files.deleteIfExists(rotated(base, maxFiles));
-    for (int i = maxFiles - 1; i >= 1; i--) {
+    int ops = 0;
+    int last = 0; // The run is base.1 .. base.last.
+    while (last < maxFiles) {
+      ops++;
+      if (!Files.exists(rotated(base, last + 1))) {
+        break;
+      }
+      last++;
+    }
+    if (last == maxFiles) {
+      Files.deleteIfExists(rotated(base, maxFiles));
+      ops++;
+      last--;
+    }
+    for (int i = last; i >= 1; i--) {
       move(rotated(base, i), rotated(base, i + 1));
+      ops++;
     }
     move(base, rotated(base, 1));
+    return ops + 1;
   }
 
   /** Deletes the rotated files of {@code base} numbered above {@code maxFiles} (left by a run). */
