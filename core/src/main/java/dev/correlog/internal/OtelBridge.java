@@ -5,16 +5,27 @@ import dev.correlog.context.TraceContext;
 /**
  * Reads the current OpenTelemetry span, when the OpenTelemetry API is on the class path, so that
  * events written inside it carry its trace and span ids. Only the API is needed, no SDK. Costs a
- * {@code Span.current()} lookup when no span is current, and nothing more; repeated events in one
- * span reuse one {@link TraceContext}. This is the one rule for "current": {@code
- * TraceContext.current()} applies it, so lines, client spans and injection agree. Never throws: a
- * failure is reported once and turns the bridge off.
+ * {@code Span.current()} lookup when no span is current, and nothing at all (two volatile reads) as
+ * long as no context holding a span was ever attached through OpenTelemetry's storage, which the
+ * bridge wraps to know it; repeated events in one span reuse one {@link TraceContext}. This is the
+ * one rule for "current": {@code TraceContext.current()} applies it, so lines, client spans and
+ * injection agree. Never throws: a failure is reported once and turns the bridge off.
  */
 public final class OtelBridge {
   /** True when {@code io.opentelemetry.api.trace.Span} can be loaded. */
   public static final boolean AVAILABLE = otelPresent();
 
   private static volatile boolean disabled;
+
+  /**
+   * True once OpenTelemetry's context storage is known to be the one wrapped by {@link Otel}: every
+   * attach then goes through the wrapper, so while {@link #spanAttached} is false no span can be
+   * current and {@code Span.current()} need not be asked. Both flags only ever turn true.
+   */
+  private static volatile boolean watching;
+
+  /** True once a context holding a span was attached through the wrapped storage. */
+  private static volatile boolean spanAttached;
 
   private OtelBridge() {}
 
@@ -35,7 +46,7 @@ public final class OtelBridge {
    * has one.
    */
   public static TraceContext effective(TraceContext correlogCurrent) {
-    if (!AVAILABLE || disabled) {
+    if (!AVAILABLE || disabled || (watching && !spanAttached)) {
       return correlogCurrent;
     }
     try {
@@ -63,9 +74,22 @@ public final class OtelBridge {
      */
     private static final Entry[] CACHE = new Entry[64];
 
+    /** The storage wrapper, when OpenTelemetry applied it (null until then, or never). */
+    private static volatile io.opentelemetry.context.ContextStorage wrapped;
+
+    static {
+      // Accepted only while OpenTelemetry's storage is not yet in use; applied at its first use
+      // (at the latest by Span.current() below). If another storage (an agent's) is in use instead,
+      // it is not ours, and every event keeps asking Span.current().
+      io.opentelemetry.context.ContextStorage.addWrapper(Watching::new);
+    }
+
     static TraceContext effective(TraceContext correlogCurrent) {
       io.opentelemetry.api.trace.SpanContext sc =
           io.opentelemetry.api.trace.Span.current().getSpanContext();
+      if (!watching && wrapped != null) {
+        watching = io.opentelemetry.context.ContextStorage.get() == wrapped;
+      }
       if (!sc.isValid()) {
         return correlogCurrent;
       }
@@ -80,6 +104,36 @@ public final class OtelBridge {
       }
       CACHE[slot] = new Entry(sc, correlogCurrent, result);
       return result;
+    }
+
+    /** OpenTelemetry's storage, noting the first attach of a context that holds a span. */
+    private static final class Watching implements io.opentelemetry.context.ContextStorage {
+      private final io.opentelemetry.context.ContextStorage delegate;
+
+      Watching(io.opentelemetry.context.ContextStorage delegate) {
+        this.delegate = delegate;
+        wrapped = this;
+      }
+
+      @Override
+      public io.opentelemetry.context.Scope attach(io.opentelemetry.context.Context toAttach) {
+        if (!spanAttached
+            && toAttach != null
+            && io.opentelemetry.api.trace.Span.fromContextOrNull(toAttach) != null) {
+          spanAttached = true;
+        }
+        return delegate.attach(toAttach);
+      }
+
+      @Override
+      public io.opentelemetry.context.Context current() {
+        return delegate.current();
+      }
+
+      @Override
+      public io.opentelemetry.context.Context root() {
+        return delegate.root();
+      }
     }
 
     /** A span context seen, the Correlog context given with it, and the answer. */

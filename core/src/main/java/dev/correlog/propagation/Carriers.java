@@ -13,12 +13,13 @@ public final class Carriers {
   /**
    * Reads a {@code Map<String, String>} of headers, ignoring the case of ASCII letters: the exact
    * key is tried first (one hash lookup). When it misses, a {@link SortedMap} ordered by {@link
-   * String#CASE_INSENSITIVE_ORDER} has answered already; any other map is indexed by its keys once
-   * per extraction (one pass over the keys, then a hash probe for every further absent header), so
-   * a request stuffed with headers costs one pass, not one per header looked up. Called directly,
-   * outside an extraction, a miss scans the keys. A map holds one value per key, so when keys
-   * differ only in case the exact one wins, else the first found. {@link Getter#keys} lists the
-   * map's keys.
+   * String#CASE_INSENSITIVE_ORDER} has answered already; a map of at most 16 keys is scanned (a
+   * length compare rejects most keys, and no per-thread state is touched); any larger map is
+   * indexed by its keys once per extraction (one pass over the keys, then a hash probe for every
+   * further absent header), so a request stuffed with headers costs one pass, not one per header
+   * looked up. Called directly, outside an extraction, a miss scans the keys. A map holds one value
+   * per key, so when keys differ only in case the exact one wins, else the first found. {@link
+   * Getter#keys} lists the map's keys.
    */
   public static final Getter<Map<String, String>> MAP_GETTER = new MapGetter();
 
@@ -47,6 +48,9 @@ public final class Carriers {
       String v = map.get(key);
       if (v != null || map.isEmpty() || caseInsensitive(map)) {
         return v;
+      }
+      if (map.size() <= HeaderIndex.SCAN_LIMIT) {
+        return HeaderIndex.scan(map, key); // a few keys: comparing them beats indexing them
       }
       return HeaderIndex.get(map, key);
     }

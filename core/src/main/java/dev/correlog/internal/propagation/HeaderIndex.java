@@ -21,7 +21,28 @@ public final class HeaderIndex {
   /** Tables up to this many slots are kept for the next extraction; larger ones are dropped. */
   private static final int KEEP = 256;
 
+  /**
+   * Maps of at most this many keys are scanned on a miss ({@link #scan}) instead of indexed: a
+   * bounded cost (at most this many length compares per absent header), and far below the index's.
+   */
+  public static final int SCAN_LIMIT = 16;
+
   private HeaderIndex() {}
+
+  /**
+   * The value of the key of {@code map} equal to {@code key} ignoring the case of ASCII letters, by
+   * one pass over the keys; null when there is none. Meant for small maps ({@link #SCAN_LIMIT}).
+   */
+  public static <V> V scan(Map<String, V> map, String key) {
+    int n = key.length();
+    for (Map.Entry<String, V> e : map.entrySet()) {
+      String k = e.getKey();
+      if (k != null && k.length() == n && same(key, k) && e.getValue() != null) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
 
   /** Starts an extraction on this thread (nested calls are counted); pass the result to exit. */
   public static Object[] enter() {

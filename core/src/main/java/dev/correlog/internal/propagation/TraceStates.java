@@ -76,6 +76,32 @@ final class TraceStates {
     if (s == null || s.length() > MAX_EXTRACT) {
       return null;
     }
+    // Every context of a trace shares its tracestate string: its answer is remembered by identity
+    // (slots of immutable entries; racing threads at worst miss and compute it again).
+    int slot = System.identityHashCode(s) & (INJECTED.length - 1);
+    Injected last = INJECTED[slot];
+    if (last != null && last.given == s) {
+      return last.sent;
+    }
+    String sent = computeForInject(s);
+    INJECTED[slot] = new Injected(s, sent);
+    return sent;
+  }
+
+  private static final Injected[] INJECTED = new Injected[64];
+
+  /** A {@code tracestate} given to inject and what was sent for it. */
+  private static final class Injected {
+    final String given;
+    final String sent;
+
+    Injected(String given, String sent) {
+      this.given = given;
+      this.sent = sent;
+    }
+  }
+
+  private static String computeForInject(String s) {
     long r = scan(s);
     if (r <= 0 || (r & 0xff) == 0) {
       return null;
