@@ -12,6 +12,7 @@ import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.LoggingEvent;
 import org.slf4j.spi.LoggingEventAware;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * An SLF4J logger writing Correlog events. The Correlog instance is {@link Correlog#global()}, read
@@ -140,6 +141,43 @@ final class CorrelogLogger extends LoggerMethods implements LoggingEventAware {
     formatted(e, event.getMessage(), event.getArgumentArray(), event.getThrowable());
   }
 
+  /**
+   * Fluent calls get the provider's reusable builder instead of SLF4J's, which allocates an event,
+   * a list and a pair per key on every call. Only called for an enabled level.
+   */
+  @Override
+  public LoggingEventBuilder makeLoggingEventBuilder(org.slf4j.event.Level level) {
+    return FluentBuilder.acquire(this, Levels.of(level));
+  }
+
+  /** The fluent call through {@link FluentBuilder}: the same line as {@link #log(LoggingEvent)}. */
+  void logFluent(FluentBuilder b) {
+    String[] keys = b.keys;
+    Object[] values = b.values;
+    int pairs = b.pairCount;
+    String eventName = config.defaultEvent();
+    for (int i = 0; i < pairs; i++) {
+      if ("event".equals(keys[i]) && values[i] != null) {
+        eventName = String.valueOf(values[i]);
+      }
+    }
+    EventBuilder e = target().at(b.level, eventName, null);
+    if (!e.isEnabled()) {
+      return;
+    }
+    e.fieldNames(FieldNamePolicy.KEEP);
+    for (int i = 0; i < pairs; i++) {
+      if (!"event".equals(keys[i])) {
+        e.field(keys[i], values[i]);
+      }
+    }
+    if (b.markerCount > 0) {
+      e.field("marker", Markers.names(b.markers, b.markerCount));
+    }
+    mdc(e);
+    formatted(e, b.message, b.args, b.argCount, b.cause);
+  }
+
   private EventBuilder start(EventBuilder e, Marker marker) {
     e.fieldNames(FieldNamePolicy.KEEP);
     if (marker != null) {
@@ -150,7 +188,10 @@ final class CorrelogLogger extends LoggerMethods implements LoggingEventAware {
   }
 
   private void formatted(EventBuilder e, String format, Object[] args, Throwable t) {
-    int count = args == null ? 0 : args.length;
+    formatted(e, format, args, args == null ? 0 : args.length, t);
+  }
+
+  private void formatted(EventBuilder e, String format, Object[] args, int count, Throwable t) {
     if (t == null && count > 0 && args[count - 1] instanceof Throwable) {
       t = (Throwable) args[count - 1];
       count--;

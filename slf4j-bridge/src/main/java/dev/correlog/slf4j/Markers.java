@@ -31,6 +31,17 @@ final class Markers {
     return sb.toString();
   }
 
+  static String names(Marker[] markers, int count) {
+    if (count == 1) {
+      return names(markers[0]);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      append(sb, markers[i], 0);
+    }
+    return sb.toString();
+  }
+
   private static void append(StringBuilder sb, Marker marker, int depth) {
     if (marker == null || depth > 8) {
       return;

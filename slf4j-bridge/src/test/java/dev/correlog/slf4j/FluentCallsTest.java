@@ -73,4 +73,57 @@ class FluentCallsTest {
     log.atTrace().log("dropped");
     assertThat(captured.sink.size()).isZero();
   }
+
+  @Test
+  void theReusedBuilder_carriesNothingFromTheCallBefore() {
+    var first = log.atInfo();
+    first
+        .addKeyValue("event", "a")
+        .addKeyValue("only_first", 1)
+        .setCause(new RuntimeException("x"));
+    first.addArgument("arg").log("first {}");
+    var second = log.atInfo();
+    assertThat(second).isSameAs(first); // the thread's builder, handed out again
+    second.log("second");
+    var lines = captured.lines();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).get("message").asText()).isEqualTo("first arg");
+    assertThat(lines.get(0).get("only_first").asInt()).isEqualTo(1);
+    assertThat(lines.get(1).get("event").asText()).isEqualTo("log");
+    assertThat(lines.get(1).get("message").asText()).isEqualTo("second");
+    assertThat(lines.get(1).has("only_first")).isFalse();
+    assertThat(lines.get(1).has("error")).isFalse();
+  }
+
+  @Test
+  void aFluentCallInsideAnArgument_neverOverwritesTheOuterCall() {
+    Object nested =
+        new Object() {
+          @Override
+          public String toString() {
+            log.atInfo().addKeyValue("event", "inner").addKeyValue("depth", 2).log("inner");
+            return "outer-arg";
+          }
+        };
+    log.atInfo().addKeyValue("event", "outer").addKeyValue("depth", 1).log("outer {}", nested);
+    var lines = captured.lines();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).get("event").asText()).isEqualTo("inner");
+    assertThat(lines.get(0).get("depth").asInt()).isEqualTo(2);
+    assertThat(lines.get(1).get("event").asText()).isEqualTo("outer");
+    assertThat(lines.get(1).get("depth").asInt()).isEqualTo(1);
+    assertThat(lines.get(1).get("message").asText()).isEqualTo("outer outer-arg");
+  }
+
+  @Test
+  void aBuilderLoggedTwice_writesOneLine_andABuilderNeverLogged_blocksNothing() {
+    var b = log.atInfo().addKeyValue("event", "once");
+    b.log("one");
+    b.log("again"); // SLF4J's own builder would write twice; ours was cleared by the first log()
+    var abandoned = log.atInfo().addKeyValue("event", "abandoned");
+    log.atInfo().addKeyValue("event", "after").log("after");
+    assertThat(abandoned).isNotNull();
+    var lines = captured.lines();
+    assertThat(lines).extracting(l -> l.get("event").asText()).containsExactly("once", "after");
+  }
 }
