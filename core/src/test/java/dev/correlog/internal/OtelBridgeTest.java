@@ -46,6 +46,27 @@ class OtelBridgeTest {
     assertThat(OtelBridge.effective(null)).isNull();
   }
 
+  /**
+   * The bridge stops asking {@code Span.current()} while no span was ever attached through
+   * OpenTelemetry's storage (which it wraps): the first span attached afterwards is still seen.
+   */
+  @Test
+  void aSpanAttachedAfterEventsWithoutOne_isSeen() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(OtelBridge.effective(correlog)).isSameAs(correlog);
+    }
+    try (Scope s = makeCurrent(spanContext(TraceFlags.getSampled(), TraceState.getDefault()))) {
+      assertThat(OtelBridge.effective(correlog).traceIdHex()).isEqualTo(TRACE_ID);
+    }
+    assertThat(OtelBridge.effective(correlog)).isSameAs(correlog);
+    try (Scope s =
+        Context.root()
+            .with(Span.wrap(spanContext(TraceFlags.getDefault(), TraceState.getDefault())))
+            .makeCurrent()) {
+      assertThat(OtelBridge.effective(null).isSampled()).isFalse();
+    }
+  }
+
   @Test
   void currentSpanSuppliesTraceIdSpanIdAndSampledFlagAndKeepsTheRequestId() {
     try (Scope s = makeCurrent(spanContext(TraceFlags.getSampled(), TraceState.getDefault()))) {
