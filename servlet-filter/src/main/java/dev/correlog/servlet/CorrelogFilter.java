@@ -2,11 +2,13 @@ package dev.correlog.servlet;
 
 import dev.correlog.Correlog;
 import dev.correlog.Level;
+import dev.correlog.context.ContextStorage;
 import dev.correlog.context.Scope;
 import dev.correlog.context.TraceContext;
 import dev.correlog.propagation.Propagator;
 import dev.correlog.propagation.Propagators;
 import dev.correlog.schema.EventSchema;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -136,6 +138,11 @@ public final class CorrelogFilter implements Filter {
     if (existing instanceof RequestState) {
       redispatch((RequestState) existing, request, response, chain);
       return;
+    }
+    if (request.getDispatcherType() == DispatcherType.REQUEST) {
+      // A new request from the container: a scope still open on this pooled thread was leaked by
+      // an earlier task; it must not reach this request (counted, reported once by the core).
+      ContextStorage.clearStale();
     }
     HttpServletRequest req = (HttpServletRequest) request;
     RequestState state = RequestState.start(s, req, (HttpServletResponse) response);
