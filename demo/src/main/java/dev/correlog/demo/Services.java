@@ -33,10 +33,13 @@ final class Services {
         .eventRule("order.*", BUSINESS_RATIO)
         .eventRule("health.check", HEALTH_RATIO)
         .loggerRule(HEALTH_LOGGER, HEALTH_RATIO)
-        // Libraries logging through SLF4J land in the gateway's file: keep them to warnings.
+        // SLF4J is process-wide: what libraries log through it lands in the gateway's file.
+        // Clients and Jetty: warnings. The broker stands in for infrastructure whose logs would
+        // be elsewhere: errors only.
         .level("org.eclipse.jetty", Level.WARN)
-        .level("org.apache.kafka", Level.WARN)
-        .level("kafka", Level.WARN)
+        .level("org.apache.kafka", Level.ERROR)
+        .level("org.apache.kafka.clients", Level.WARN)
+        .level("kafka", Level.ERROR)
         .level("io.grpc", Level.WARN)
         .build();
   }
