@@ -164,6 +164,65 @@ class OpenSearchShipTest {
     assertThat(node.count("correlog-*", null)).isEqualTo(total);
   }
 
+  @Test
+  @Order(6)
+  void retriesAfterTheStoreAsksToBackOff() throws Exception {
+    int before = services.interleaved().size();
+    String trace = services.request("req-retry", false);
+    List<String> fresh = services.interleaved().subList(before, services.interleaved().size());
+    Path file = Services.write(dir.resolve("retry.ndjson"), fresh);
+    // In front of the node: the first bulk request is answered 503, later ones pass through.
+    java.util.concurrent.atomic.AtomicInteger bulks =
+        new java.util.concurrent.atomic.AtomicInteger();
+    com.sun.net.httpserver.HttpServer front =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    front.createContext(
+        "/",
+        ex -> {
+          byte[] body = ex.getRequestBody().readAllBytes();
+          if (ex.getRequestURI().getPath().equals("/_bulk") && bulks.getAndIncrement() == 0) {
+            ex.sendResponseHeaders(503, -1);
+            ex.close();
+            return;
+          }
+          try {
+            var forwarded =
+                client.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(node.url + ex.getRequestURI()))
+                        .method(
+                            ex.getRequestMethod(),
+                            java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                        .header("Content-Type", "application/json")
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            ex.sendResponseHeaders(forwarded.statusCode(), forwarded.body().length);
+            ex.getResponseBody().write(forwarded.body());
+          } catch (InterruptedException e) {
+            ex.sendResponseHeaders(500, -1);
+          }
+          ex.close();
+        });
+    front.start();
+    try {
+      ShipReport report =
+          Shipper.to("http://127.0.0.1:" + front.getAddress().getPort())
+              .retries(3, java.time.Duration.ofMillis(10))
+              .ship(Inputs.files(file));
+      assertThat(report.sent()).isEqualTo(fresh.size());
+      assertThat(report.retried()).isEqualTo(fresh.size());
+      assertThat(report.created()).isEqualTo(fresh.size());
+      assertThat(report.rejected()).isZero();
+      assertThat(bulks.get()).isEqualTo(2);
+    } finally {
+      front.stop(0);
+    }
+    assertThat(node.count("correlog-*", "{\"term\":{\"trace_id\":\"" + trace + "\"}}"))
+        .isEqualTo(11);
+    assertThat(node.count("correlog-*", null)).isEqualTo(total + fresh.size());
+  }
+
   record Run(int status, String out, String err) {}
 
   static Run run(String... args) {
