@@ -362,6 +362,20 @@ public final class Correlog implements AutoCloseable {
       return this;
     }
 
+    // ---- redaction by value ----
+    private Redaction redaction;
+
+    /**
+     * Redacts secrets by value in messages and string values, whatever the field is called (see
+     * {@link Redaction}); by default nothing is redacted by value.
+     */
+    public Builder redactValues(Redaction redaction) {
+      this.redaction = Objects.requireNonNull(redaction, "redaction");
+      return this;
+    }
+
+    // ----
+
     /** Reads defaults from these settings instead of the process's (tests). */
     Builder settings(Settings settings) {
       this.settings = settings;
@@ -415,6 +429,7 @@ public final class Correlog implements AutoCloseable {
               sink != null ? sink : Sinks.stdout(),
               clock);
       Correlog correlog = new Correlog(config);
+      correlog.engine.redaction(redaction);
       for (java.util.function.Consumer<Sampling> step : samplingSteps) {
         step.accept(correlog.sampling());
       }
