@@ -160,11 +160,63 @@ final class LineRecord {
     if (timestamp == null) {
       return Long.MIN_VALUE;
     }
+    long fast = correlogMicros(timestamp);
+    if (fast != Long.MIN_VALUE) {
+      return fast;
+    }
     try {
       Instant i = Instant.parse(timestamp);
       return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | ArithmeticException e) {
       return Long.MIN_VALUE;
     }
+  }
+
+  /**
+   * Correlog's own form, {@code yyyy-MM-ddTHH:mm:ss.SSSSSSZ}, read without a formatter (it is about
+   * a fifth of the sink's cost with {@code Instant.parse}); Long.MIN_VALUE for anything else.
+   */
+  static long correlogMicros(String t) {
+    if (t.length() != 27
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':'
+        || t.charAt(19) != '.'
+        || t.charAt(26) != 'Z') {
+      return Long.MIN_VALUE;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    int micro = digits(t, 20, 26);
+    if ((year | month | day | hour | minute | second | micro) < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+        || hour > 23
+        || minute > 59
+        || second > 59) {
+      return Long.MIN_VALUE;
+    }
+    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return ((days * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + micro;
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      int d = s.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
   }
 }

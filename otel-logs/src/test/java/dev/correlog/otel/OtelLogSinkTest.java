@@ -76,4 +76,37 @@ class OtelLogSinkTest {
     assertThat(r.getBodyValue().asString()).isEmpty();
     assertThat(r.getInstrumentationScopeInfo().getName()).isEqualTo("correlog");
   }
+
+  @Test
+  void readsCorrelogTimestampsAsInstantDoes() {
+    for (String t :
+        new String[] {
+          "2026-11-22T04:02:26.405656Z",
+          "1970-01-01T00:00:00.000000Z",
+          "1969-12-31T23:59:59.999999Z",
+          "2024-02-29T12:00:00.000001Z",
+          "0001-01-01T00:00:00.000000Z",
+          "9999-12-31T23:59:59.999999Z"
+        }) {
+      java.time.Instant i = java.time.Instant.parse(t);
+      assertThat(LineRecord.correlogMicros(t))
+          .as(t)
+          .isEqualTo(i.getEpochSecond() * 1_000_000L + i.getNano() / 1000);
+    }
+    for (String bad :
+        new String[] {
+          "2023-02-29T12:00:00.000000Z",
+          "2026-13-01T00:00:00.000000Z",
+          "2026-11-22T24:00:00.000000Z",
+          "2026-11-22T04:02:26.40565xZ",
+          "2026-11-22 04:02:26.405656Z"
+        }) {
+      assertThat(LineRecord.correlogMicros(bad)).as(bad).isEqualTo(Long.MIN_VALUE);
+      assertThat(LineRecord.micros(bad)).as(bad).isEqualTo(Long.MIN_VALUE);
+    }
+    // Other forms go through Instant.parse, which takes 24:00 as the end of the day.
+    assertThat(LineRecord.correlogMicros("2026-11-22T24:00:00.000000Z")).isEqualTo(Long.MIN_VALUE);
+    assertThat(LineRecord.micros("2026-11-22T24:00:00.000000Z")).isEqualTo(1795392000000000L);
+    assertThat(LineRecord.micros("2026-11-22T04:02:26Z")).isEqualTo(1795320146000000L);
+  }
 }

@@ -49,7 +49,9 @@ public final class Shipper {
 
   /** Index name prefix (default {@code correlog-}); the line's UTC date is appended. */
   public Shipper indexPrefix(String prefix) {
-    if (prefix == null || prefix.isEmpty() || !prefix.equals(prefix.toLowerCase())) {
+    if (prefix == null
+        || prefix.isEmpty()
+        || !prefix.equals(prefix.toLowerCase(java.util.Locale.ROOT))) {
       throw new IllegalArgumentException("index prefix must be non-empty lowercase: " + prefix);
     }
     this.indexPrefix = prefix;
