@@ -332,7 +332,11 @@ public final class Correlog implements AutoCloseable {
       return this;
     }
 
-    /** The lowest level written; INFO by default (or {@code correlog.level}). */
+    /**
+     * The lowest level written; INFO by default (or {@code correlog.level}). Levels by logger-name
+     * prefix come from {@link #level(String, Level)} or the settings {@code
+     * correlog.level.<prefix>=DEBUG} ({@code level.<prefix>=DEBUG} in correlog.properties).
+     */
     public Builder level(Level level) {
       this.level = Objects.requireNonNull(level, "level");
       return this;
@@ -430,10 +434,33 @@ public final class Correlog implements AutoCloseable {
               clock);
       Correlog correlog = new Correlog(config);
       correlog.engine.redaction(redaction);
+      levelsByPrefix(s, correlog.sampling());
       for (java.util.function.Consumer<Sampling> step : samplingSteps) {
         step.accept(correlog.sampling());
       }
       return correlog;
+    }
+
+    /**
+     * {@code correlog.level.<prefix>=DEBUG} (or {@code level.<prefix>=} in correlog.properties):
+     * the level of the loggers named {@code prefix} or below it, before the ones given in code. A
+     * value that is not a level is reported once on stderr and ignored.
+     */
+    private static void levelsByPrefix(Settings s, Sampling sampling) {
+      for (java.util.Map.Entry<String, String> e : s.withPrefix("level.").entrySet()) {
+        try {
+          sampling.level(e.getKey(), Level.parse(e.getValue()));
+        } catch (IllegalArgumentException ex) {
+          dev.correlog.internal.Reporter.once(
+              "settings.level." + e.getKey(),
+              "ignoring correlog.level."
+                  + e.getKey()
+                  + "="
+                  + e.getValue()
+                  + ": "
+                  + ex.getMessage());
+        }
+      }
     }
 
     private static Level parseOr(String value, Level fallback) {
