@@ -15,25 +15,29 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The demo: starts the four services (gateway, inventory, a Kafka broker, fulfillment) in this JVM,
  * sends the scripted mix, prints the summary and the trace views of one failed and one successful
- * request. With {@code --serve} the services then stay up for curl until Ctrl-C.
+ * request. With {@code --serve} the services then stay up for curl until Ctrl-C; with {@code
+ * --opensearch} the lines are also shipped to an OpenSearch node started in this JVM and the
+ * successful request is shown again, read from it.
  *
  * <pre>
- * java -jar demo/target/correlog-demo.jar [--serve] [--port N] [--requests N] [--out DIR]
+ * java -jar demo/target/correlog-demo.jar [--serve] [--port N] [--requests N] [--out DIR] [--opensearch]
  * </pre>
  */
 public final class Main {
   private Main() {}
 
   /** The command line's settings. */
-  record Options(boolean serve, int port, int requests, Path out) {
+  record Options(boolean serve, int port, int requests, Path out, boolean opensearch) {
     static Options parse(String... args) {
       boolean serve = false;
+      boolean opensearch = false;
       Integer port = null;
       int requests = 200;
       Path out = Path.of("demo-output");
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--serve" -> serve = true;
+          case "--opensearch" -> opensearch = true;
           case "--port" -> port = Integer.parseInt(value(args, ++i));
           case "--requests" -> requests = Integer.parseInt(value(args, ++i));
           case "--out" -> out = Path.of(value(args, ++i));
@@ -43,7 +47,7 @@ public final class Main {
       if (requests < 5 || requests > 10_000) {
         throw new IllegalArgumentException("--requests must be 5 to 10000");
       }
-      return new Options(serve, port != null ? port : serve ? 8080 : 0, requests, out);
+      return new Options(serve, port != null ? port : serve ? 8080 : 0, requests, out, opensearch);
     }
 
     private static String value(String[] args, int i) {
@@ -64,14 +68,19 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println("correlog-demo: " + e.getMessage());
       System.err.println(
-          "usage: java -jar correlog-demo.jar [--serve] [--port N] [--requests N] [--out DIR]");
+          "usage: java -jar correlog-demo.jar [--serve] [--port N] [--requests N] [--out DIR]"
+              + " [--opensearch]");
       System.exit(2);
       return;
     }
     Demo demo = start(options, System.out);
     Thread hook = new Thread(demo::close, "demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    run(demo, options, System.out);
+    Outcome outcome = run(demo, options, System.out);
+    if (options.opensearch() && outcome.succeeded() != null) {
+      String traceId = outcome.succeeded().traceIds().iterator().next();
+      ClusterView.show(demo.files(), traceId, System.out);
+    }
     if (options.serve()) {
       serve(demo, System.out);
       new CountDownLatch(1).await(); // until Ctrl-C: the hook closes everything

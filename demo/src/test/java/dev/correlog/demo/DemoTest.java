@@ -137,4 +137,31 @@ class DemoTest {
     }
     assertThat(printed).containsPattern("stock\\.reserve +\\d+ lines kept by a 50% rule");
   }
+
+  /** --opensearch: the lines shipped to a node in this JVM, the same trace read back from it. */
+  @Test
+  void theTraceReadFromOpenSearchIsTheTraceReadFromTheFiles() throws Exception {
+    Trace files = outcome.succeeded();
+    assertThat(files).isNotNull();
+    String traceId = files.traceIds().iterator().next();
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    Trace cluster;
+    try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+      cluster = ClusterView.show(demo.files(), traceId, out);
+    }
+    String shown = buffer.toString(StandardCharsets.UTF_8);
+    assertThat(shown).contains("installed index template correlog").contains("rejected 0");
+    assertThat(shown).contains("read from OpenSearch");
+    assertThat(spanRows(cluster)).isNotEmpty().isEqualTo(spanRows(files));
+    assertThat(cluster.lines()).hasSameSizeAs(files.lines());
+    assertThat(cluster.services()).isEqualTo(files.services());
+  }
+
+  private static List<String> spanRows(Trace trace) {
+    List<String> rows = new ArrayList<>();
+    for (Span s : trace.spans()) {
+      rows.add(s.depth() + " " + s.service() + " " + s.operation() + " " + s.durationMicros());
+    }
+    return rows;
+  }
 }
