@@ -110,6 +110,36 @@ public final class Correlog implements AutoCloseable {
     return engine.toJsonSchema();
   }
 
+  /**
+   * An OpenSearch / Elasticsearch composable index template (the body of {@code PUT
+   * _index_template/NAME}) for the indices matching {@code indexPattern} (e.g. {@code correlog-*}):
+   * ids, {@code level}, {@code service}, {@code event} as {@code keyword}, {@code timestamp} as
+   * {@code date_nanos} (microseconds kept), {@code message} as {@code text}, each declared field
+   * with the type its schema gives. Undeclared fields follow a bounded dynamic rule: strings become
+   * {@code keyword} (ignore_above 1024), numbers {@code long}/{@code double}, at most 1000 fields 5
+   * levels deep, malformed values ignored per field. A name two schemas declare with different
+   * types maps to {@code double} (long and double) or to a disabled object (kept in {@code
+   * _source}, not indexed). Needs jackson-core on the class path.
+   *
+   * @throws IllegalArgumentException when {@code indexPattern} is null or blank
+   */
+  public String toIndexTemplate(String indexPattern) {
+    return dev.correlog.internal.IndexTemplateExporter.template(service(), indexPattern, schemas());
+  }
+
+  /**
+   * An OpenSearch Index State Management policy (the body of {@code PUT
+   * _plugins/_ism/policies/NAME}) attached to new indices matching {@code indexPattern}: hot for 7
+   * days, then warm (read-only, force-merged to one segment), deleted when the index is {@code
+   * deleteAfter} old. The Elasticsearch ILM equivalent is in the README. Needs jackson-core.
+   *
+   * @throws IllegalArgumentException when {@code deleteAfter} is not longer than 7 days or the
+   *     pattern is blank
+   */
+  public String toLifecyclePolicy(String indexPattern, java.time.Duration deleteAfter) {
+    return dev.correlog.internal.IndexTemplateExporter.policy(indexPattern, deleteAfter);
+  }
+
   public Counters counters() {
     return counters;
   }

@@ -40,7 +40,8 @@ public final class StrictLines {
               .decode(ByteBuffer.wrap(line))
               .toString();
     } catch (CharacterCodingException e) {
-      throw new AssertionError("not UTF-8: " + e, e);
+      throw new AssertionError(
+          "not UTF-8: " + e + " in " + new String(line, StandardCharsets.ISO_8859_1), e);
     }
     if (line.length > cap) {
       throw new AssertionError("line of " + line.length + " bytes over the cap " + cap);

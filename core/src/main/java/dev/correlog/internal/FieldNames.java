@@ -70,7 +70,9 @@ public final class FieldNames {
     if (e != null && (e.name == name || e.name.equals(name))) {
       return e;
     }
-    byte s = isReserved(name) ? RESERVED : isValid(name) ? VALID : INVALID;
+    // RESERVED only for a well-formed name: callers write VALID and RESERVED names without
+    // escaping (nested objects may use envelope names), so a malformed one must be INVALID.
+    byte s = !isValid(name) ? INVALID : isReserved(name) ? RESERVED : VALID;
     e = new Entry(name, s);
     CACHE[slot] = e;
     return e;

@@ -21,11 +21,35 @@ public final class Inputs {
   private final List<Path> files;
   private final InputStream stream;
   private final String streamName;
+  private final ClusterSource cluster;
 
   private Inputs(List<Path> files, InputStream stream, String streamName) {
+    this(files, stream, streamName, null);
+  }
+
+  private Inputs(List<Path> files, InputStream stream, String streamName, ClusterSource cluster) {
     this.files = files;
     this.stream = stream;
     this.streamName = streamName;
+    this.cluster = cluster;
+  }
+
+  /**
+   * The lines stored in an OpenSearch / Elasticsearch cluster at {@code url} ({@code
+   * http(s)://[user:password@]host:port}), in the indices matching {@code indexPattern} (e.g.
+   * {@code correlog-*}). {@link TraceViewer#find} asks the cluster for the request's lines only
+   * ({@code term} queries on {@code trace_id} / {@code request_id}); {@code errors} and {@code
+   * stats} read files only.
+   *
+   * @throws IllegalArgumentException when {@code url} is not an http(s) URL
+   */
+  public static Inputs opensearch(String url, String indexPattern) {
+    return new Inputs(List.of(), null, null, new ClusterSource(url, indexPattern));
+  }
+
+  /** The cluster these inputs read from, or null for files and streams. */
+  ClusterSource cluster() {
+    return cluster;
   }
 
   /** The given files, read in this order. */
@@ -66,6 +90,9 @@ public final class Inputs {
   List<String> names() {
     List<String> names = new ArrayList<>();
     files.forEach(f -> names.add(f.toString()));
+    if (cluster != null) {
+      names.add(cluster.describe());
+    }
     if (stream != null) {
       names.add(streamName);
     }
@@ -82,6 +109,11 @@ public final class Inputs {
    * are still read.
    */
   void each(ScanStats stats, Reader reader) {
+    if (cluster != null) {
+      stats.unreadable(
+          cluster.describe(),
+          new IOException("a cluster is read by TraceViewer.find only (--trace, --request)"));
+    }
     for (Path file : files) {
       try (InputStream in = decode(Files.newInputStream(file))) {
         reader.read(file.toString(), in);

@@ -20,7 +20,11 @@ public final class Main {
   static final String USAGE =
       """
       usage: correlog-trace [options] [FILE...]
-        Reads Correlog NDJSON files (plain or gzip); standard input when no FILE or FILE is -.
+             correlog-trace --opensearch URL [--index P] --trace ID|--request ID [options]
+             correlog-trace ship|template ... (see correlog-trace ship --help)
+        Reads Correlog NDJSON files (plain or gzip); standard input when no FILE or FILE is -;
+        with --opensearch, the request's lines stored in the cluster (indices --index P,
+        default correlog-*).
 
         --trace ID       the request's call tree across services, then its lines in time order
         --request ID     the same, for the trace(s) whose lines carry request_id ID
@@ -55,7 +59,13 @@ public final class Main {
       PrintStream err,
       Map<String, String> env,
       boolean terminal) {
+    if (args.length > 0 && (args[0].equals("ship") || args[0].equals("template"))) {
+      return StoreCommands.run(
+          args[0], java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     String trace = null;
+    String cluster = null;
+    String index = "correlog-*";
     String request = null;
     String html = null;
     String color = "auto";
@@ -71,6 +81,8 @@ public final class Main {
           case "--trace" -> trace = value(args, ++i, a);
           case "--request" -> request = value(args, ++i, a);
           case "--html" -> html = value(args, ++i, a);
+          case "--opensearch" -> cluster = value(args, ++i, a);
+          case "--index" -> index = value(args, ++i, a);
           case "--color", "--colour" -> color = value(args, ++i, a);
           case "--max-lines" -> maxLines = Integer.parseInt(value(args, ++i, a));
           case "--errors" -> errors = true;
@@ -99,7 +111,11 @@ public final class Main {
       if (!List.of("auto", "always", "never").contains(color)) {
         throw new IllegalArgumentException("--color takes auto, always or never: " + color);
       }
-      inputs = inputs(files, stdin);
+      if (cluster != null && (errors || stats || !files.isEmpty())) {
+        throw new IllegalArgumentException(
+            "--opensearch goes with --trace or --request, without files");
+      }
+      inputs = cluster != null ? Inputs.opensearch(cluster, index) : inputs(files, stdin);
     } catch (IllegalArgumentException e) {
       err.println("correlog-trace: " + e.getMessage());
       err.print(USAGE);

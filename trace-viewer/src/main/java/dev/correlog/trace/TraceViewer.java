@@ -40,6 +40,9 @@ public final class TraceViewer {
 
   /** The lines and call tree of the request {@code query} names; empty when none matched. */
   public static Trace find(TraceQuery query, Inputs inputs) throws IOException {
+    if (inputs.cluster() != null) {
+      inputs = inputs.cluster().fetch(query); // the request's lines only, then as from a file
+    }
     Set<String> traceIds = new LinkedHashSet<>();
     List<byte[]> needles = new ArrayList<>();
     if (query.traceId() != null) {
