@@ -30,7 +30,7 @@ public final class Counters {
 
   /** Events below their logger's level, never built. */
   public long disabled() {
-    long sum = 0;
+    long sum = metrics.disabled.sum();
     for (EventLogger l : loggers) {
       sum += l.disabledCount();
     }
