@@ -328,7 +328,11 @@ public final class Correlog implements AutoCloseable {
       return this;
     }
 
-    /** The lowest level written; INFO by default (or {@code correlog.level}). */
+    /**
+     * The lowest level written; INFO by default (or {@code correlog.level}). Levels by logger-name
+     * prefix come from {@link #level(String, Level)} or the settings {@code
+     * correlog.level.<prefix>=DEBUG} ({@code level.<prefix>=DEBUG} in correlog.properties).
+     */
     public Builder level(Level level) {
       this.level = Objects.requireNonNull(level, "level");
       return this;
@@ -357,6 +361,20 @@ public final class Correlog implements AutoCloseable {
       this.maxLineBytes = bytes;
       return this;
     }
+
+    // ---- redaction by value ----
+    private Redaction redaction;
+
+    /**
+     * Redacts secrets by value in messages and string values, whatever the field is called (see
+     * {@link Redaction}); by default nothing is redacted by value.
+     */
+    public Builder redactValues(Redaction redaction) {
+      this.redaction = Objects.requireNonNull(redaction, "redaction");
+      return this;
+    }
+
+    // ----
 
     /** Reads defaults from these settings instead of the process's (tests). */
     Builder settings(Settings settings) {
@@ -411,10 +429,34 @@ public final class Correlog implements AutoCloseable {
               sink != null ? sink : Sinks.stdout(),
               clock);
       Correlog correlog = new Correlog(config);
+      correlog.engine.redaction(redaction);
+      levelsByPrefix(s, correlog.sampling());
       for (java.util.function.Consumer<Sampling> step : samplingSteps) {
         step.accept(correlog.sampling());
       }
       return correlog;
+    }
+
+    /**
+     * {@code correlog.level.<prefix>=DEBUG} (or {@code level.<prefix>=} in correlog.properties):
+     * the level of the loggers named {@code prefix} or below it, before the ones given in code. A
+     * value that is not a level is reported once on stderr and ignored.
+     */
+    private static void levelsByPrefix(Settings s, Sampling sampling) {
+      for (java.util.Map.Entry<String, String> e : s.withPrefix("level.").entrySet()) {
+        try {
+          sampling.level(e.getKey(), Level.parse(e.getValue()));
+        } catch (IllegalArgumentException ex) {
+          dev.correlog.internal.Reporter.once(
+              "settings.level." + e.getKey(),
+              "ignoring correlog.level."
+                  + e.getKey()
+                  + "="
+                  + e.getValue()
+                  + ": "
+                  + ex.getMessage());
+        }
+      }
     }
 
     private static Level parseOr(String value, Level fallback) {

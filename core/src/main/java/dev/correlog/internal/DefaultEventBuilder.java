@@ -193,11 +193,19 @@ final class DefaultEventBuilder implements EventBuilder {
   }
 
   private void checkedString(String name, CharSequence value, int maxChars) {
-    if (value.length() > maxChars && schema != null && schema.indexOf(name) >= 0) {
+    if (schema != null && schema.indexOf(name) >= 0 && longer(value, maxChars)) {
       fields.violation(
           name, "field '" + name + "' is longer than " + maxChars + " characters; truncated");
     }
-    fields.buffer().string(value, maxChars);
+    fields.string(value, maxChars, metrics);
+  }
+
+  private static boolean longer(CharSequence value, int maxChars) {
+    try {
+      return value.length() > maxChars;
+    } catch (RuntimeException e) {
+      return false; // the write that follows fails the same way and writes the marker
+    }
   }
 
   // ---- EventBuilder ---------------------------------------------------------------------------
@@ -206,6 +214,10 @@ final class DefaultEventBuilder implements EventBuilder {
   public EventBuilder field(String name, CharSequence value) {
     if (value == null) {
       return nullField(name);
+    }
+    dev.correlog.Redaction r = format.redaction().get();
+    if (r != null) {
+      value = r.apply(value);
     }
     int max = begin(name, FieldType.STRING);
     if (max > 0) {
@@ -270,7 +282,7 @@ final class DefaultEventBuilder implements EventBuilder {
       return nullField(name);
     }
     if (begin(name, FieldType.TIMESTAMP) > 0) {
-      fields.timestamp(value);
+      fields.timestamp(value, metrics);
       fields.endField();
     }
     return this;
@@ -313,7 +325,7 @@ final class DefaultEventBuilder implements EventBuilder {
     FieldType type = value instanceof Number ? FieldType.DOUBLE : FieldType.OBJECT;
     int max = begin(name, type);
     if (max > 0) {
-      fields.anyValue(value, max, metrics);
+      fields.anyValue(value, max, metrics, format.redaction().get());
       fields.endField();
     }
     return this;
@@ -336,14 +348,16 @@ final class DefaultEventBuilder implements EventBuilder {
       fields.buffer().string("[nested too deep]", 32);
       return;
     }
+    int mark = fields.buffer().mark();
     nestedDepth++;
     fields.openObject();
     try {
       object.accept(nested);
-    } catch (RuntimeException | StackOverflowError e) {
-      metrics.encodingErrors.increment();
-    } finally {
       fields.closeObject();
+    } catch (Throwable e) { // NOPMD: the object is written whole or replaced by a marker
+      fields.abandonObject();
+      fields.failed(mark, object, e, metrics);
+    } finally {
       nestedDepth--;
     }
   }
@@ -351,7 +365,8 @@ final class DefaultEventBuilder implements EventBuilder {
   @Override
   public EventBuilder message(CharSequence message) {
     if (inUse) {
-      this.message = message;
+      dev.correlog.Redaction r = format.redaction().get();
+      this.message = r == null ? message : r.apply(message);
     }
     return this;
   }

@@ -52,11 +52,24 @@ public final class Engine {
     } else {
       exitHook = null;
     }
-    this.pool =
-        new BuilderPool(LineFormat.of(config), new LineOutput(sink, requestBuffers, metrics));
+    this.pool = new BuilderPool(format(config), new LineOutput(sink, requestBuffers, metrics));
     for (EventSchema schema : config.schemas().declared()) {
       register(schema);
     }
+  }
+
+  private LineFormat format(EngineConfig config) {
+    LineFormat f = LineFormat.of(config);
+    redaction = f.redaction();
+    return f;
+  }
+
+  // ---- redaction by value (set once by Correlog.Builder before the instance is returned) ----
+  private LineFormat.RedactionRef redaction;
+
+  /** Sets the value redaction; null or {@code Redaction.none()} for none. */
+  public void redaction(dev.correlog.Redaction r) {
+    redaction.set(r);
   }
 
   /** Dropped lines error flush wrote after all, and those it could not hold (bounds). */

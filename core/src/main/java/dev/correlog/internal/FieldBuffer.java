@@ -23,6 +23,10 @@ final class FieldBuffer {
   private final List<String> violations = new ArrayList<>(4);
   private String firstViolationField;
   private final boolean[] firstInObject = new boolean[16];
+
+  @SuppressWarnings("unchecked")
+  private final java.util.Set<String>[] objectNames = new java.util.Set[16];
+
   private int objectDepth;
 
   FieldBuffer(int maxBytes) {
@@ -133,6 +137,9 @@ final class FieldBuffer {
     buf.raw((byte) '{');
     if (objectDepth < firstInObject.length) {
       firstInObject[objectDepth] = true;
+      if (objectNames[objectDepth] != null) {
+        objectNames[objectDepth].clear();
+      }
     }
     objectDepth++;
   }
@@ -142,16 +149,35 @@ final class FieldBuffer {
     buf.raw((byte) '}');
   }
 
-  /** Writes {@code "name":} (with a comma unless first) inside the innermost nested object. */
-  void nestedName(String name) {
-    nestedName(name, false);
+  /** Leaves an object that failed; the caller rolls its bytes back. */
+  void abandonObject() {
+    objectDepth--;
   }
 
-  /** {@link #nestedName(String)}; {@code escape}: any text, escaped (else checked plain ASCII). */
-  void nestedName(String name, boolean escape) {
+  /** Writes {@code "name":} inside the innermost nested object; false if it is there already. */
+  boolean nestedName(String name) {
+    return nestedName(name, false);
+  }
+
+  /**
+   * {@link #nestedName(String)}; {@code escape}: any text, escaped (else checked plain ASCII).
+   * False, having written nothing, when that object already has a field of that name.
+   */
+  boolean nestedName(String name, boolean escape) {
     int d = objectDepth - 1;
-    if (d >= 0 && d < firstInObject.length && firstInObject[d]) {
-      firstInObject[d] = false;
+    if (d >= 0 && d < firstInObject.length) {
+      java.util.Set<String> seenHere = objectNames[d];
+      if (seenHere == null) {
+        seenHere = objectNames[d] = new java.util.HashSet<>();
+      }
+      if (!seenHere.add(name)) {
+        return false;
+      }
+      if (firstInObject[d]) {
+        firstInObject[d] = false;
+      } else {
+        buf.raw((byte) ',');
+      }
     } else {
       buf.raw((byte) ',');
     }
@@ -160,27 +186,63 @@ final class FieldBuffer {
     } else {
       buf.raw((byte) '"').ascii(name).raw((byte) '"').raw((byte) ':');
     }
+    return true;
   }
 
-  void timestamp(Instant t) {
-    timestamps.write(buf, t.getEpochSecond(), t.getNano());
+  /** Writes a timestamp whole, or a marker. */
+  void timestamp(Instant t, Metrics metrics) {
+    int mark = buf.mark();
+    try {
+      timestamps.write(buf, t.getEpochSecond(), t.getNano());
+    } catch (Throwable e) { // NOPMD: writing a value never throws into the application
+      failed(mark, t, e, metrics);
+    }
   }
 
-  /** Any object: Jackson's JSON when available, else its string; failures become a marker. */
-  void anyValue(Object value, int maxChars, Metrics metrics) {
-    if (value instanceof java.math.BigDecimal || value instanceof java.math.BigInteger) {
-      buf.ascii(value.toString());
-      return;
+  /** Writes a string whole (cut at {@code maxChars} with the marker), or a failure marker. */
+  void string(CharSequence value, int maxChars, Metrics metrics) {
+    int mark = buf.mark();
+    try {
+      buf.string(value, maxChars);
+    } catch (Throwable e) { // NOPMD: a CharSequence mutated while written, a throwing charAt()
+      failed(mark, value, e, metrics);
     }
-    if (value instanceof Number) {
-      buf.doubleValue(((Number) value).doubleValue());
-      return;
+  }
+
+  /**
+   * Any object, written whole or replaced by a marker: numbers from their own digits, other objects
+   * through Jackson when available (bounded by the buffer's limit), else their string.
+   */
+  void anyValue(Object value, int maxChars, Metrics metrics, dev.correlog.Redaction redaction) {
+    int mark = buf.mark();
+    try {
+      if (value instanceof Number) {
+        NumberWriter.write(buf, (Number) value);
+        return;
+      }
+      if (ValueRenderer.writeJson(value, buf) != ValueRenderer.NOT_RENDERED) {
+        return;
+      }
+      String text = ValueRenderer.toStringSafely(value, metrics.encodingErrors);
+      buf.string(redaction == null ? text : redaction.apply(text), maxChars);
+    } catch (Throwable e) { // NOPMD: writing a value never throws into the application
+      failed(mark, value, e, metrics);
     }
-    byte[] json = ValueRenderer.json(value);
-    if (json != null) {
-      buf.raw(json);
-      return;
+  }
+
+  /**
+   * Rolls the value back to {@code mark}, writes a marker naming the value's class and the
+   * throwable, and counts it. A {@link VirtualMachineError} other than a stack overflow is the
+   * application's business: rethrown after the marker is written.
+   */
+  void failed(int mark, Object value, Throwable e, Metrics metrics) {
+    buf.rollback(mark);
+    metrics.encodingErrors.increment();
+    buf.string(
+        "[value of " + value.getClass().getName() + " failed: " + e.getClass().getName() + "]",
+        256);
+    if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+      throw (VirtualMachineError) e;
     }
-    buf.string(ValueRenderer.toStringSafely(value, metrics.encodingErrors), maxChars);
   }
 }

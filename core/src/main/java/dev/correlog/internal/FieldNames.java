@@ -76,8 +76,16 @@ public final class FieldNames {
     return e;
   }
 
+  /**
+   * True for an envelope name and for a dotted name under one ({@code service.name}, {@code
+   * error.type}), which would clash with the envelope in stores that expand dots into objects.
+   */
   public static boolean isReserved(String name) {
-    return RESERVED_NAMES.contains(name);
+    if (RESERVED_NAMES.contains(name)) {
+      return true;
+    }
+    int dot = name.indexOf('.');
+    return dot > 0 && RESERVED_NAMES.contains(name.substring(0, dot));
   }
 
   /**

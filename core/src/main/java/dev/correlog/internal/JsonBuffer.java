@@ -79,6 +79,11 @@ public final class JsonBuffer {
     return overflow;
   }
 
+  /** Records that a write did not fit (for writers that stop on their own). */
+  public void markOverflow() {
+    overflow = true;
+  }
+
   /** Lowers or raises the limit (never below what is already written). */
   public void limit(int newLimit) {
     this.limit = Math.max(newLimit, pos);
@@ -257,8 +262,14 @@ public final class JsonBuffer {
           buf[pos++] = HEX[c & 0xf];
         }
       } else if (c < 0x800) {
-        buf[pos++] = (byte) (0xc0 | (c >> 6));
-        buf[pos++] = (byte) (0x80 | (c & 0x3f));
+        if (c == 0x85) {
+          pos = unicodeEscape(buf, pos, c);
+        } else {
+          buf[pos++] = (byte) (0xc0 | (c >> 6));
+          buf[pos++] = (byte) (0x80 | (c & 0x3f));
+        }
+      } else if (c == 0x2028 || c == 0x2029) {
+        pos = unicodeEscape(buf, pos, c);
       } else if (Character.isSurrogate(c)) {
         if (Character.isHighSurrogate(c)
             && i + 1 < n
@@ -291,6 +302,89 @@ public final class JsonBuffer {
     } else if (pos + 1 > buf.length) {
       grow(pos + 1);
     }
+  }
+
+  /** Writes {@code \\uXXXX} for {@code c}; the caller made room for 6 bytes. */
+  private static int unicodeEscape(byte[] b, int p, char c) {
+    b[p] = '\\';
+    b[p + 1] = 'u';
+    b[p + 2] = HEX[c >> 12];
+    b[p + 3] = HEX[(c >> 8) & 0xf];
+    b[p + 4] = HEX[(c >> 4) & 0xf];
+    b[p + 5] = HEX[c & 0xf];
+    return p + 6;
+  }
+
+  /**
+   * Copies JSON text that is already escaped (as a JSON generator writes it) as UTF-8, with the
+   * same safety rules as {@link #string}: U+0085, U+2028 and U+2029 (which can only occur inside
+   * strings there) become escapes, lone surrogates U+FFFD. {@code pendingHigh} is a high surrogate
+   * left over from the previous chunk (or 0). Returns the high surrogate this chunk ends with (or
+   * 0), or -1 when the text did not fit under the limit ({@link #overflowed()} is then set).
+   */
+  public int jsonText(char[] c, int off, int len, char pendingHigh) {
+    char high = pendingHigh;
+    for (int i = off, end = off + len; i < end; i++) {
+      char ch = c[i];
+      if (!room(6)) {
+        return -1;
+      }
+      if (high != 0) {
+        if (Character.isLowSurrogate(ch)) {
+          pos = codePoint(buf, pos, Character.toCodePoint(high, ch));
+          high = 0;
+          continue;
+        }
+        pos = codePoint(buf, pos, 0xfffd);
+        high = 0;
+        if (!room(6)) {
+          return -1;
+        }
+      }
+      if (ch < 0x80) {
+        buf[pos++] = (byte) ch;
+      } else if (ch == 0x85 || ch == 0x2028 || ch == 0x2029) {
+        pos = unicodeEscape(buf, pos, ch);
+      } else if (Character.isHighSurrogate(ch)) {
+        high = ch;
+      } else if (Character.isLowSurrogate(ch)) {
+        pos = codePoint(buf, pos, 0xfffd);
+      } else {
+        pos = codePoint(buf, pos, ch);
+      }
+    }
+    return high;
+  }
+
+  /** Ends text written by {@link #jsonText}: a dangling high surrogate becomes U+FFFD. */
+  public boolean endJsonText(char pendingHigh) {
+    if (pendingHigh == 0) {
+      return true;
+    }
+    if (!room(3)) {
+      return false;
+    }
+    pos = codePoint(buf, pos, 0xfffd);
+    return true;
+  }
+
+  private static int codePoint(byte[] b, int p, int cp) {
+    if (cp < 0x80) {
+      b[p++] = (byte) cp;
+    } else if (cp < 0x800) {
+      b[p++] = (byte) (0xc0 | (cp >> 6));
+      b[p++] = (byte) (0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      b[p++] = (byte) (0xe0 | (cp >> 12));
+      b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+      b[p++] = (byte) (0x80 | (cp & 0x3f));
+    } else {
+      b[p++] = (byte) (0xf0 | (cp >> 18));
+      b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+      b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+      b[p++] = (byte) (0x80 | (cp & 0x3f));
+    }
+    return p;
   }
 
   private static final int SCRATCH_CHARS = 512;

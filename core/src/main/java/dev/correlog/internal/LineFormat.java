@@ -13,7 +13,21 @@ record LineFormat(
     boolean includeThread,
     int maxStringLength,
     int maxLineBytes,
-    boolean strict) {
+    boolean strict,
+    RedactionRef redaction) {
+
+  /** The value redaction, set once by {@code Correlog.Builder}; {@link #get()} is null for none. */
+  static final class RedactionRef {
+    private volatile dev.correlog.Redaction value;
+
+    dev.correlog.Redaction get() {
+      return value;
+    }
+
+    void set(dev.correlog.Redaction r) {
+      value = r == null || r.isNone() ? null : r;
+    }
+  }
 
   static LineFormat of(EngineConfig config) {
     EngineConfig.Identity id = config.identity();
@@ -24,6 +38,7 @@ record LineFormat(
         limits.includeThread(),
         limits.maxStringLength(),
         limits.maxLineBytes(),
-        config.schemas().mode() == dev.correlog.schema.SchemaMode.STRICT);
+        config.schemas().mode() == dev.correlog.schema.SchemaMode.STRICT,
+        new RedactionRef());
   }
 }

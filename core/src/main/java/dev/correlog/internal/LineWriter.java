@@ -141,21 +141,11 @@ final class LineWriter {
     truncated |= copy < len;
     o.raw(fields.buffer().array(), 0, copy);
 
-    o.limit(maxLine);
     if (!violations.isEmpty()) {
       metrics.schemaViolations.increment();
-      o.raw(Envelope.SCHEMA_ERRORS);
-      int budget = TAIL_RESERVE - 64;
-      for (int i = 0; i < violations.size() && budget > 0; i++) {
-        if (i > 0) {
-          o.raw((byte) ',');
-        }
-        int before = o.length();
-        o.string(violations.get(i), Math.min(200, budget / 2));
-        budget -= o.length() - before;
-      }
-      o.raw((byte) ']');
+      truncated |= writeViolations(o, violations);
     }
+    o.limit(maxLine);
     if (truncated) {
       metrics.truncated.increment();
       o.raw(Envelope.TRUNCATED);
@@ -176,6 +166,39 @@ final class LineWriter {
       return;
     }
     o.raw(threadField);
+  }
+
+  /** Bytes that must stay free after the schema errors: ']', the truncation flag, '}' and '\n'. */
+  private static final int CLOSING = 1 + Envelope.TRUNCATED.length + 2;
+
+  /**
+   * Writes {@code ,"schema_errors":[...]} in bytes, not characters: each message whole (or cut with
+   * the marker) or not at all, always leaving room to close the line. True when some were left out.
+   */
+  private boolean writeViolations(JsonBuffer o, List<String> violations) {
+    o.limit(maxLine - CLOSING);
+    int listMark = o.mark();
+    o.raw(Envelope.SCHEMA_ERRORS);
+    if (o.overflowed()) {
+      o.rollback(listMark);
+      return true;
+    }
+    boolean cut = false;
+    for (int i = 0; i < violations.size(); i++) {
+      int mark = o.mark();
+      if (i > 0) {
+        o.raw((byte) ',');
+      }
+      o.string(violations.get(i), 200);
+      if (o.overflowed()) {
+        o.rollback(mark);
+        cut = true;
+        break;
+      }
+    }
+    o.limit(maxLine - CLOSING + 1);
+    o.raw((byte) ']');
+    return cut;
   }
 
   private void encodeIds(TraceContext ctx) {
@@ -220,6 +243,10 @@ final class LineWriter {
     int mark = o.mark();
     o.raw(Envelope.ERROR_TYPE).string(t.getClass().getName(), 256);
     String msg = ThrowableWriter.safeMessage(t);
+    dev.correlog.Redaction r = format.redaction().get();
+    if (r != null && msg != null) {
+      msg = r.apply(msg);
+    }
     if (msg != null) {
       o.raw(Envelope.ERROR_MESSAGE).string(msg, maxString);
     }

@@ -21,7 +21,11 @@ final class NestedObjectBuilder implements ObjectBuilder {
 
   private boolean name(String name) {
     if (event.policy != dev.correlog.FieldNamePolicy.STRICT) {
-      fields.nestedName(ForeignNames.nested(name, event.policy), true);
+      String foreign = ForeignNames.nested(name, event.policy);
+      if (!fields.nestedName(foreign, true)) {
+        fields.violation(foreign, "nested field '" + Strings.cap(foreign, 64) + "' appears twice");
+        return false;
+      }
       return true;
     }
     if (name == null || FieldNames.status(name) == FieldNames.INVALID) {
@@ -29,7 +33,10 @@ final class NestedObjectBuilder implements ObjectBuilder {
           name, "invalid nested field name '" + Strings.cap(String.valueOf(name), 64) + "'");
       return false;
     }
-    fields.nestedName(name);
+    if (!fields.nestedName(name)) {
+      fields.violation(name, "nested field '" + name + "' appears twice");
+      return false;
+    }
     return true;
   }
 
@@ -39,7 +46,8 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        fields.buffer().string(value, maxString);
+        dev.correlog.Redaction r = event.format.redaction().get();
+        fields.string(r == null ? value : r.apply(value), maxString, event.metrics);
       }
     }
     return this;
@@ -75,7 +83,7 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        fields.timestamp(value);
+        fields.timestamp(value, event.metrics);
       }
     }
     return this;
@@ -87,7 +95,7 @@ final class NestedObjectBuilder implements ObjectBuilder {
       if (value == null) {
         fields.buffer().nullValue();
       } else {
-        fields.anyValue(value, maxString, event.metrics);
+        fields.anyValue(value, maxString, event.metrics, event.format.redaction().get());
       }
     }
     return this;

@@ -57,6 +57,29 @@ public final class Settings {
         blankToNull(system.getProperty("correlog." + key)), blankToNull(resource.getProperty(key)));
   }
 
+  /**
+   * Every {@code correlog.<prefix>X} system property and {@code <prefix>X} resource key, as {@code
+   * X} to its value; system properties win. Used for {@code level.<logger prefix>=DEBUG}.
+   */
+  public Map<String, String> withPrefix(String prefix) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    collect(resource, prefix, out);
+    collect(system, "correlog." + prefix, out);
+    return out;
+  }
+
+  private static void collect(Properties props, String prefix, Map<String, String> out) {
+    for (String key : props.stringPropertyNames()) {
+      String value = props.getProperty(key);
+      if (key.startsWith(prefix)
+          && key.length() > prefix.length()
+          && value != null
+          && !value.isBlank()) {
+        out.put(key.substring(prefix.length()), value.trim());
+      }
+    }
+  }
+
   private static String first(String... values) {
     for (String v : values) {
       if (v != null && !v.isBlank()) {

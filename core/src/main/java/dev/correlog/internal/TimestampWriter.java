@@ -20,7 +20,21 @@ public final class TimestampWriter {
     write(out, now.getEpochSecond(), now.getNano());
   }
 
+  /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range RFC 3339 can write. */
+  static final long MIN_SECOND = -62_167_219_200L;
+
+  static final long MAX_SECOND = 253_402_300_799L;
+
+  /**
+   * Writes the quoted timestamp. An instant outside years 0 to 9999, which RFC 3339 cannot write,
+   * is written as {@link Instant#toString()} gives it (ISO 8601 with an expanded year, such as
+   * {@code "+1000000000-12-31T23:59:59.999999999Z"}), never clamped.
+   */
   public void write(JsonBuffer out, long epochSecond, int nanos) {
+    if (epochSecond < MIN_SECOND || epochSecond > MAX_SECOND) {
+      out.string(Instant.ofEpochSecond(epochSecond, nanos).toString(), 64);
+      return;
+    }
     if (epochSecond != cachedSecond) {
       fillPrefix(epochSecond);
     }
@@ -32,10 +46,7 @@ public final class TimestampWriter {
 
   private void fillPrefix(long epochSecond) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
-    int year = t.getYear();
-    if (year < 0 || year > 9999) {
-      year = Math.max(0, Math.min(9999, year));
-    }
+    int year = t.getYear(); // 0 to 9999: checked by write()
     byte[] p = secondPrefix;
     p[0] = '"';
     put4(p, 1, year);

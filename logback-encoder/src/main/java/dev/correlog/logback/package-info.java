@@ -1,5 +1,5 @@
 /**
- * Correlog logback integration. This module is filled in by a later release; it builds empty for
- * now.
+ * A Logback encoder writing Correlog lines, for applications that keep Logback: {@link
+ * dev.correlog.logback.CorrelogEncoder}. This jar carries no SLF4J provider.
  */
 package dev.correlog.logback;
