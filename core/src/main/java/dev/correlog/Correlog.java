@@ -64,8 +64,16 @@ public final class Correlog implements AutoCloseable {
   }
 
   /**
-   * The logger named {@code name}; the same instance for the same name. A null or empty name is the
-   * logger named {@code root}.
+   * The logger named {@code name}; the same instance for the same name, for the first {@link
+   * #MAX_CACHED_LOGGERS} distinct names of at most {@link #MAX_CACHED_NAME_LENGTH} characters. A
+   * null or empty name is the logger named {@code root}.
+   *
+   * <p>Names made at run time ({@code logger(userInput)}) cannot grow memory without bound: past
+   * {@link #MAX_CACHED_LOGGERS} names, and for longer names, each call returns a new logger that is
+   * not kept here, so it is collected when the caller drops it. It behaves like any other: its
+   * level follows {@link Sampling#level} changes (checked at each event, one volatile read), and
+   * its disabled and sampled-out events are counted in {@link Counters} (by a striped add). A call
+   * costs the same whatever the number of names seen before.
    */
   public EventLogger logger(String name) {
     if (name == null || name.isEmpty()) {
@@ -75,8 +83,26 @@ public final class Correlog implements AutoCloseable {
     if (existing != null) {
       return existing;
     }
+    if (name.length() > MAX_CACHED_NAME_LENGTH || loggers.size() >= MAX_CACHED_LOGGERS) {
+      return EventLogger.uncached(engine, name);
+    }
     return loggers.computeIfAbsent(
         name, n -> new EventLogger(engine, n, engine.sampler().levelFor(n)));
+  }
+
+  /**
+   * How many distinct logger names are kept (each with its counters and level, updated when levels
+   * change); later names get loggers that are not kept. Concurrent first calls may exceed it by the
+   * number of threads making them.
+   */
+  public static final int MAX_CACHED_LOGGERS = 10_000;
+
+  /** Logger names longer than this are never kept (see {@link #logger(String)}). */
+  public static final int MAX_CACHED_NAME_LENGTH = 256;
+
+  /** Logger names kept now (tests). */
+  int cachedLoggers() {
+    return loggers.size();
   }
 
   /** The name of the logger a null or empty name gives. */

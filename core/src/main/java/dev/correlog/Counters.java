@@ -30,14 +30,21 @@ public final class Counters {
 
   /** Events below their logger's level, never built. */
   public long disabled() {
-    long sum = 0;
+    long sum = metrics.disabled.sum();
     for (EventLogger l : loggers) {
       sum += l.disabledCount();
     }
     return sum;
   }
 
-  /** Events dropped by a sampling decision. */
+  /**
+   * Events dropped by a sampling decision and never written. With error flush on, a line held for
+   * its request is counted here when it is discarded (the request ended without an error, was
+   * abandoned, or this instance closed) or when it could not be held (also counted in {@link
+   * #errorFlushOverflow()}); a held line that is written is counted in {@link #errorFlushed()}
+   * instead. Each event sampling dropped is counted once, in one of the two (a line still held is
+   * in neither yet).
+   */
   public long sampledOut() {
     long sum = metrics.sampledOut.sum();
     for (EventLogger l : loggers) {
@@ -46,12 +53,19 @@ public final class Counters {
     return sum;
   }
 
-  /** Sampled-out lines that error flush wrote after all, because their request logged an error. */
+  /**
+   * Lines sampling dropped that error flush wrote after all, because their request logged an error;
+   * not counted in {@link #sampledOut()}. Each is also counted by what the sink did with it ({@link
+   * #emitted()}, or a sink failure or drop), as any written line is.
+   */
   public long errorFlushed() {
     return engine.errorFlushed();
   }
 
-  /** Sampled-out lines error flush could not hold, its bounds being reached. */
+  /**
+   * Lines sampling dropped that error flush could not hold, its bounds being reached; they are
+   * among {@link #sampledOut()}, which counts them.
+   */
   public long errorFlushOverflow() {
     return engine.errorFlushOverflow();
   }

@@ -3,6 +3,7 @@ package dev.correlog;
 import dev.correlog.context.TraceContext;
 import dev.correlog.internal.Engine;
 import dev.correlog.internal.LoggerName;
+import dev.correlog.internal.Metrics;
 import dev.correlog.internal.NoopEventBuilder;
 
 /**
@@ -22,7 +23,9 @@ import dev.correlog.internal.NoopEventBuilder;
 public final class EventLogger {
   private final Engine engine;
   private final LoggerName name;
+  private final Metrics shared; // null: kept by its Correlog, counts in its own fields
   private volatile int threshold;
+  private volatile int levelsVersion; // for a logger not kept: the levels its threshold is from
   private long disabled; // plain on purpose: see Counters.disabled()
   private long sampledOut; // likewise
 
@@ -30,6 +33,34 @@ public final class EventLogger {
     this.engine = engine;
     this.name = LoggerName.of(name);
     this.threshold = level.ordinal();
+    this.shared = null;
+  }
+
+  private EventLogger(Engine engine, String name) {
+    this.engine = engine;
+    this.name = LoggerName.of(name);
+    this.shared = engine.metrics();
+    this.levelsVersion = engine.sampler().levelsVersion(); // read before the level it gives
+    this.threshold = engine.sampler().levelFor(name).ordinal();
+  }
+
+  /**
+   * A logger its {@link Correlog} does not keep (past its bound on names): it counts in the
+   * instance's shared counters and rereads its level when levels have changed since.
+   */
+  static EventLogger uncached(Engine engine, String name) {
+    return new EventLogger(engine, name);
+  }
+
+  private int threshold() {
+    if (shared != null) {
+      int v = engine.sampler().levelsVersion();
+      if (v != levelsVersion) {
+        threshold = engine.sampler().levelFor(name.name()).ordinal();
+        levelsVersion = v;
+      }
+    }
+    return threshold;
   }
 
   public String name() {
@@ -71,13 +102,21 @@ public final class EventLogger {
     if (level == null) {
       level = Level.INFO;
     }
-    if (level.ordinal() < threshold) {
-      disabled++;
+    if (level.ordinal() < threshold()) {
+      if (shared != null) {
+        shared.disabled.increment();
+      } else {
+        disabled++;
+      }
       return NoopEventBuilder.INSTANCE;
     }
     EventBuilder b = engine.start(level, event, name, context);
     if (b == null) {
-      sampledOut++;
+      if (shared != null) {
+        shared.sampledOut.increment();
+      } else {
+        sampledOut++;
+      }
       return NoopEventBuilder.INSTANCE;
     }
     return b;
@@ -85,12 +124,12 @@ public final class EventLogger {
 
   /** True when events at {@code level} pass this logger's level (sampling may still drop them). */
   public boolean isEnabled(Level level) {
-    return (level == null ? Level.INFO : level).ordinal() >= threshold;
+    return (level == null ? Level.INFO : level).ordinal() >= threshold();
   }
 
   /** This logger's level. */
   public Level level() {
-    return Level.values()[threshold];
+    return Level.values()[threshold()];
   }
 
   void level(Level level) {

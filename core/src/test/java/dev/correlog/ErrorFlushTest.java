@@ -112,4 +112,37 @@ class ErrorFlushTest {
     }
     assertThat(c.counters().errorFlushOverflow()).isGreaterThanOrEqualTo(100 * (20 - maxLines));
   }
+
+  @Test
+  void everySampledOutLineIsCountedOnce_flushedOrSampledOut() {
+    Correlog c = correlog(new ErrorFlush(3, 64 * 1024, 1L << 20));
+    EventLogger log = c.logger("t");
+    try (Scope s = TraceContext.newRoot().attach()) { // an error: 3 held lines written, 2 not held
+      for (int i = 0; i < 5; i++) {
+        log.info("step").emit();
+      }
+      log.error("failed").emit();
+    }
+    try (Scope s = TraceContext.newRoot().attach()) { // no error: 2 lines discarded at the end
+      log.info("quiet").emit();
+      log.debug("below.level").emit(); // disabled, not sampled
+      log.info("quiet").emit();
+    }
+    log.info("no.request").emit(); // no context: sampled out at once
+    Scope open = TraceContext.newRoot().attach(); // still held when the instance closes
+    log.info("held.at.close").emit();
+    Counters before = c.counters();
+    assertThat(before.errorFlushed()).isEqualTo(3);
+    assertThat(before.errorFlushOverflow()).isEqualTo(2);
+    assertThat(before.sampledOut()).isEqualTo(2 + 2 + 1);
+    c.close();
+    open.close();
+    Counters n = c.counters();
+    assertThat(n.sampledOut()).isEqualTo(2 + 2 + 1 + 1);
+    assertThat(n.errorFlushed()).isEqualTo(3);
+    assertThat(n.disabled()).isEqualTo(1);
+    // 10 events passed their level, none was an encoding failure: each counted once.
+    assertThat(n.sampledOut() + n.errorFlushed() + 1).isEqualTo(10);
+    assertThat(n.emitted()).isEqualTo(3 + 1);
+  }
 }

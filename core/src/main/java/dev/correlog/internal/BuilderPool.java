@@ -1,5 +1,6 @@
 package dev.correlog.internal;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -9,19 +10,24 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code toString()} say). A pooled builder stays in its slot and is claimed for one event with a
  * compare-and-set; it releases the claim itself when the event ends, so the builder never calls
  * back here. When every slot is claimed a fresh builder is made for the one event.
+ *
+ * <p>A thread's own builder is held through a {@link WeakReference}: the thread-local's value is
+ * then a JDK object, so a container thread that outlives a redeployed application keeps no class of
+ * this library (nor its class loader) alive. Between events the builder is only weakly reachable,
+ * so a garbage collection may clear it; the thread then makes a new one at its next event (a few
+ * small buffers per thread per collection, nothing per event).
  */
 final class BuilderPool {
   private static final Class<?> VIRTUAL_THREAD_CLASS = virtualThreadClass();
 
   private final LineFormat format;
   private final LineOutput output;
-  private final ThreadLocal<DefaultEventBuilder> local;
+  private final ThreadLocal<WeakReference<DefaultEventBuilder>> local = new ThreadLocal<>();
   private final AtomicReferenceArray<DefaultEventBuilder> shared;
 
   BuilderPool(LineFormat format, LineOutput output) {
     this.format = format;
     this.output = output;
-    this.local = ThreadLocal.withInitial(() -> new DefaultEventBuilder(format, output, true));
     this.shared =
         new AtomicReferenceArray<>(Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
   }
@@ -41,7 +47,12 @@ final class BuilderPool {
 
   DefaultEventBuilder acquire() {
     if (!isVirtual(Thread.currentThread())) {
-      DefaultEventBuilder b = local.get();
+      WeakReference<DefaultEventBuilder> ref = local.get();
+      DefaultEventBuilder b = ref == null ? null : ref.get();
+      if (b == null) {
+        b = new DefaultEventBuilder(format, output, true);
+        local.set(new WeakReference<>(b));
+      }
       if (!b.inUse) {
         return b;
       }

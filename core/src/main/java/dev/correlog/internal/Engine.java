@@ -248,6 +248,9 @@ public final class Engine {
     if (exitHook != null) {
       ScopeDecorators.remove(exitHook);
     }
+    if (requestBuffers != null) {
+      requestBuffers.discardAll(); // counted as sampled out: no error came for them
+    }
     sink.flush();
     sink.close();
   }

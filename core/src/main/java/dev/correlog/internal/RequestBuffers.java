@@ -4,35 +4,85 @@ import dev.correlog.Level;
 import dev.correlog.context.TraceContext;
 import dev.correlog.sampling.ErrorFlush;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
-/** The per-request buffers of {@link ErrorFlush}, keyed by trace id. */
+/**
+ * The per-request buffers of {@link ErrorFlush}, keyed by trace id.
+ *
+ * <p>Every operation costs the same whatever the number of requests in flight: holding a line, a
+ * flush and a discard are one hash lookup each, plus O(1) work on a list of the buffers in the
+ * order they were created. Past {@link #SWEEP_AT} requests, the oldest buffers, when older than
+ * {@link #ABANDONED_NANOS} (requests whose scope never closed), are discarded from the head of that
+ * list: each buffer is looked at there once, so the sweep is O(1) amortised per held line.
+ *
+ * <p>Counting: a held line that is written is counted in {@link #flushed} (and, once the sink took
+ * it, as emitted); a line that was not held (a bound reached) is counted in {@link #overflow} and
+ * as sampled out; a held line that is discarded (its request ended without an error, was abandoned,
+ * or the engine closed) is counted as sampled out then. Each line is counted exactly once among
+ * flushed and sampled out.
+ */
 final class RequestBuffers {
-  private record Key(long high, long low) {}
+  /** Past this many requests held, abandoned ones are swept. */
+  static final int SWEEP_AT = 4096;
+
+  /** A request holding lines for longer than this is abandoned, once past {@link #SWEEP_AT}. */
+  static final long ABANDONED_NANOS = 60_000_000_000L;
+
+  /** Compared when hash codes collide, so a crafted set of trace ids costs O(log n), not O(n). */
+  private record Key(long high, long low) implements Comparable<Key> {
+    @Override
+    public int compareTo(Key o) {
+      int c = Long.compare(high, o.high);
+      return c != 0 ? c : Long.compare(low, o.low);
+    }
+  }
 
   private static final class Buffer {
+    final Key key;
     final List<byte[]> lines = new ArrayList<>();
     final List<Level> levels = new ArrayList<>();
-    final long created = System.nanoTime();
+    final long created;
     int bytes;
-    boolean closed;
+    boolean closed; // guarded by the buffer
+    Buffer older; // guarded by RequestBuffers.order
+    Buffer newer;
+    boolean linked;
+
+    Buffer(Key key, long created) {
+      this.key = key;
+      this.created = created;
+    }
   }
 
   private final ErrorFlush limits;
   private final SinkGuard sink;
   private final Metrics metrics;
+  private final LongSupplier nanoTime;
   private final ConcurrentHashMap<Key, Buffer> buffers = new ConcurrentHashMap<>();
   private final AtomicLong totalBytes = new AtomicLong();
+  private final Object order = new Object();
+  private Buffer oldest; // guarded by order
+  private Buffer newest; // guarded by order
   final LongAdder overflow = new LongAdder();
   final LongAdder flushed = new LongAdder();
 
+  /** Buffers the sweep looked at (tests: the work done per held line). */
+  final LongAdder sweepVisits = new LongAdder();
+
   RequestBuffers(ErrorFlush limits, SinkGuard sink, Metrics metrics) {
+    this(limits, sink, metrics, System::nanoTime);
+  }
+
+  RequestBuffers(ErrorFlush limits, SinkGuard sink, Metrics metrics, LongSupplier nanoTime) {
     this.limits = limits;
     this.sink = sink;
     this.metrics = metrics;
+    this.nanoTime = nanoTime;
   }
 
   private static Key key(TraceContext ctx) {
@@ -41,26 +91,40 @@ final class RequestBuffers {
 
   /** Holds a copy of a dropped line of the request {@code ctx} belongs to, within the bounds. */
   void hold(TraceContext ctx, Level level, byte[] line, int off, int len) {
-    if (buffers.size() > SWEEP_AT) {
-      sweep();
+    Key k = key(ctx);
+    Buffer b = buffers.get(k);
+    if (b == null) {
+      if (buffers.size() >= SWEEP_AT) {
+        sweep();
+      }
+      Buffer fresh = new Buffer(k, nanoTime.getAsLong());
+      b = buffers.putIfAbsent(k, fresh);
+      if (b == null) {
+        b = fresh;
+        link(fresh);
+      }
     }
-    Buffer b = buffers.computeIfAbsent(key(ctx), k -> new Buffer());
     synchronized (b) {
       if (b.closed
           || b.lines.size() >= limits.maxLinesPerRequest()
           || b.bytes + len > limits.maxBytesPerRequest()) {
-        overflow.increment();
+        notHeld();
         return;
       }
       if (totalBytes.addAndGet(len) > limits.maxTotalBytes()) {
         totalBytes.addAndGet(-len);
-        overflow.increment();
+        notHeld();
         return;
       }
-      b.lines.add(java.util.Arrays.copyOfRange(line, off, off + len));
+      b.lines.add(Arrays.copyOfRange(line, off, off + len));
       b.levels.add(level);
       b.bytes += len;
     }
+  }
+
+  private void notHeld() {
+    overflow.increment();
+    metrics.sampledOut.increment();
   }
 
   /** Writes the request's held lines, in order, and forgets them. */
@@ -73,38 +137,108 @@ final class RequestBuffers {
       b.closed = true;
       for (int i = 0; i < b.lines.size(); i++) {
         byte[] line = b.lines.get(i);
+        flushed.increment(); // decided: written, not sampled out, whatever the sink does with it
         if (sink.write(b.levels.get(i), line, 0, line.length)) {
           metrics.emitted.increment();
-          flushed.increment();
         }
       }
-      totalBytes.addAndGet(-b.bytes);
+      release(b);
     }
+    unlink(b);
   }
 
   /** The request ended without an error: drop what it held. */
   void discard(TraceContext ctx) {
     Buffer b = buffers.remove(key(ctx));
     if (b != null) {
-      synchronized (b) {
-        b.closed = true;
-        totalBytes.addAndGet(-b.bytes);
+      close(b);
+      unlink(b);
+    }
+  }
+
+  /** Discards every request's lines (the engine is closing). */
+  void discardAll() {
+    for (Buffer b : buffers.values()) {
+      if (buffers.remove(b.key, b)) {
+        close(b);
+        unlink(b);
       }
     }
   }
 
-  /** Past this many requests held, buffers older than a minute are dropped (abandoned requests). */
-  private static final int SWEEP_AT = 4096;
+  private void close(Buffer b) {
+    synchronized (b) {
+      if (!b.closed) {
+        b.closed = true;
+        metrics.sampledOut.add(b.lines.size());
+        release(b);
+      }
+    }
+  }
 
+  private void release(Buffer b) {
+    totalBytes.addAndGet(-b.bytes);
+    b.bytes = 0;
+    b.lines.clear();
+    b.levels.clear();
+  }
+
+  private void link(Buffer b) {
+    synchronized (order) {
+      if (b.linked) {
+        return;
+      }
+      b.linked = true;
+      b.older = newest;
+      if (newest != null) {
+        newest.newer = b;
+      } else {
+        oldest = b;
+      }
+      newest = b;
+    }
+  }
+
+  private void unlink(Buffer b) {
+    synchronized (order) {
+      if (!b.linked) {
+        b.linked = true; // removed before link() ran: link() must not add it any more
+        return;
+      }
+      if (b.older != null) {
+        b.older.newer = b.newer;
+      } else if (oldest == b) {
+        oldest = b.newer;
+      }
+      if (b.newer != null) {
+        b.newer.older = b.older;
+      } else if (newest == b) {
+        newest = b.older;
+      }
+      b.older = null;
+      b.newer = null;
+    }
+  }
+
+  /** Discards abandoned buffers from the oldest end, while too many requests are held. */
   private void sweep() {
-    long cutoff = System.nanoTime() - 60_000_000_000L;
-    for (var e : buffers.entrySet()) {
-      if (e.getValue().created - cutoff < 0 && buffers.remove(e.getKey(), e.getValue())) {
-        synchronized (e.getValue()) {
-          e.getValue().closed = true;
-          totalBytes.addAndGet(-e.getValue().bytes);
+    long cutoff = nanoTime.getAsLong() - ABANDONED_NANOS;
+    while (buffers.size() >= SWEEP_AT) {
+      Buffer b;
+      synchronized (order) {
+        b = oldest;
+        if (b == null) {
+          return;
+        }
+        sweepVisits.increment();
+        if (b.created - cutoff >= 0) {
+          return; // the oldest is recent: so are all the others
         }
       }
+      if (buffers.remove(b.key, b)) {
+        close(b);
+      }
+      unlink(b); // also when a flush or discard removed it: it is doing the rest
     }
   }
 

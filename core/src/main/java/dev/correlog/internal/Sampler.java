@@ -82,6 +82,7 @@ public final class Sampler implements Sampling {
   private final Map<String, Level> levels = new HashMap<>();
   private final Runnable onLevelsChanged;
   private volatile State state;
+  private volatile int levelsVersion;
 
   public Sampler(double headRatio, Level alwaysKeep, Level rootLevel, Runnable onLevelsChanged) {
     checkRatio(headRatio);
@@ -121,6 +122,11 @@ public final class Sampler implements Sampling {
     return prefix.isEmpty()
         || name.equals(prefix)
         || (name.startsWith(prefix) && name.charAt(prefix.length()) == '.');
+  }
+
+  /** Changes whenever a level is set: loggers not kept by their Correlog compare it per event. */
+  public int levelsVersion() {
+    return levelsVersion;
   }
 
   /** The level of logger {@code name}: the longest configured prefix wins. */
@@ -211,6 +217,7 @@ public final class Sampler implements Sampling {
     Objects.requireNonNull(level, "level");
     synchronized (lock) {
       levels.put(prefix, level);
+      levelsVersion++;
     }
     onLevelsChanged.run();
     return this;
