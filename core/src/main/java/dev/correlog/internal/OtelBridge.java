@@ -80,8 +80,13 @@ public final class OtelBridge {
     static {
       // Accepted only while OpenTelemetry's storage is not yet in use; applied at its first use
       // (at the latest by Span.current() below). If another storage (an agent's) is in use instead,
-      // it is not ours, and every event keeps asking Span.current().
-      io.opentelemetry.context.ContextStorage.addWrapper(Watching::new);
+      // it is not ours, and every event keeps asking Span.current(). Only when OpenTelemetry is
+      // loaded with Correlog: a storage of a parent class loader (a container's) holding the
+      // wrapper would keep a redeployed application's class loader alive.
+      if (io.opentelemetry.context.ContextStorage.class.getClassLoader()
+          == OtelBridge.class.getClassLoader()) {
+        io.opentelemetry.context.ContextStorage.addWrapper(Watching::new);
+      }
     }
 
     static TraceContext effective(TraceContext correlogCurrent) {
