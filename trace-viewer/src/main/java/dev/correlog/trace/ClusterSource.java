@@ -64,11 +64,41 @@ final class ClusterSource {
     return Inputs.files(file);
   }
 
+  /**
+   * The lines of the traces that hold an ERROR line, at most {@link TraceViewer#MAX_TRACE_IDS}
+   * traces and {@code maxLines} lines, as a temporary NDJSON file for {@link TraceViewer#errors}:
+   * the trace ids first (a terms aggregation on {@code level: ERROR}), then those traces' lines.
+   */
+  Inputs fetchErrors(int maxLines) throws IOException {
+    Set<String> ids = traceIdsWhere("{\"term\":{\"level\":\"ERROR\"}}");
+    Path file = Files.createTempFile("correlog-trace-cluster-", ".ndjson");
+    file.toFile().deleteOnExit();
+    if (!ids.isEmpty()) {
+      StringBuilder q = new StringBuilder("{\"terms\":{\"trace_id\":[");
+      String sep = "";
+      for (String id : ids) {
+        q.append(sep).append(quote(id));
+        sep = ",";
+      }
+      try (OutputStream out = Files.newOutputStream(file)) {
+        scroll(q.append("]}}").toString(), maxLines, out);
+      }
+    }
+    return Inputs.files(file);
+  }
+
   private Set<String> traceIdsOf(String requestId) throws IOException {
+    return traceIdsWhere("{\"term\":{\"request_id\":" + quote(requestId) + "}}");
+  }
+
+  /**
+   * The trace ids of the lines {@code query} matches, at most {@link TraceViewer#MAX_TRACE_IDS}.
+   */
+  private Set<String> traceIdsWhere(String query) throws IOException {
     String body =
-        "{\"size\":0,\"query\":{\"term\":{\"request_id\":"
-            + quote(requestId)
-            + "}},\"aggs\":{\"t\":{\"terms\":{\"field\":\"trace_id\",\"size\":"
+        "{\"size\":0,\"query\":"
+            + query
+            + ",\"aggs\":{\"t\":{\"terms\":{\"field\":\"trace_id\",\"size\":"
             + TraceViewer.MAX_TRACE_IDS
             + "}}}}";
     OpenSearchHttp.Response r = call("POST", "/" + indexPattern + "/_search", body);

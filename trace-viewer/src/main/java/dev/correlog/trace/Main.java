@@ -20,11 +20,11 @@ public final class Main {
   static final String USAGE =
       """
       usage: correlog-trace [options] [FILE...]
-             correlog-trace --opensearch URL [--index P] --trace ID|--request ID [options]
+             correlog-trace --opensearch URL [--index P] --trace ID|--request ID|--errors [options]
              correlog-trace ship|template ... (see correlog-trace ship --help)
         Reads Correlog NDJSON files (plain or gzip); standard input when no FILE or FILE is -;
-        with --opensearch, the request's lines stored in the cluster (indices --index P,
-        default correlog-*).
+        with --opensearch, the lines stored in the cluster (indices --index P, default
+        correlog-*): the request's, or for --errors those of the traces with an ERROR line.
 
         --trace ID       the request's call tree across services, then its lines in time order
         --request ID     the same, for the trace(s) whose lines carry request_id ID
@@ -111,9 +111,9 @@ public final class Main {
       if (!List.of("auto", "always", "never").contains(color)) {
         throw new IllegalArgumentException("--color takes auto, always or never: " + color);
       }
-      if (cluster != null && (errors || stats || !files.isEmpty())) {
+      if (cluster != null && (stats || !files.isEmpty())) {
         throw new IllegalArgumentException(
-            "--opensearch goes with --trace or --request, without files");
+            "--opensearch goes with --trace, --request or --errors, without files");
       }
       inputs = cluster != null ? Inputs.opensearch(cluster, index) : inputs(files, stdin);
     } catch (IllegalArgumentException e) {
@@ -153,7 +153,7 @@ public final class Main {
       }
       err.println(t.scan().summary());
       return t.isEmpty() ? 1 : 0;
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       err.println("correlog-trace: " + e);
       return 1;
     } finally {

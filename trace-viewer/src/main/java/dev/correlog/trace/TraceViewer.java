@@ -93,8 +93,21 @@ public final class TraceViewer {
     return new Trace(query, kept, roots, order, dropped[0], stats);
   }
 
-  /** The traces with an error line, each with its entry request and its first error. */
+  /**
+   * The traces with an error line, each with its entry request and its first error. From a cluster
+   * ({@link Inputs#opensearch}), only the lines of traces holding an ERROR line are read, at most
+   * {@link #MAX_TRACE_IDS} traces and {@link TraceQuery#DEFAULT_MAX_LINES} lines.
+   *
+   * @throws java.io.UncheckedIOException when the cluster cannot be read
+   */
   public static ErrorReport errors(Inputs inputs) {
+    if (inputs.cluster() != null) {
+      try {
+        inputs = inputs.cluster().fetchErrors(TraceQuery.DEFAULT_MAX_LINES);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     return new ErrorScan().scan(inputs);
   }
 

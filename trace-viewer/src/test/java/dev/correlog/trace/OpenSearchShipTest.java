@@ -132,6 +132,24 @@ class OpenSearchShipTest {
     assertThat(Files.readString(html)).contains("fulfillment").contains("<svg");
     Run missing = run("--opensearch", node.url, "--trace", "0123456789abcdef0123456789abcdef");
     assertThat(missing.status).isEqualTo(1);
+
+    // --errors from the cluster: the same report as from the files.
+    ErrorReport errorsFromFiles = TraceViewer.errors(Inputs.files(files));
+    ErrorReport errorsFromCluster = TraceViewer.errors(Inputs.opensearch(node.url, "correlog-*"));
+    assertThat(errorsFromCluster.traces())
+        .extracting(ErrorReport.Entry::traceId)
+        .contains(failed)
+        .doesNotContain(ok)
+        .isEqualTo(errorsFromFiles.traces().stream().map(ErrorReport.Entry::traceId).toList());
+    assertThat(errorsFromCluster.traces())
+        .extracting(ErrorReport.Entry::firstErrorService)
+        .isEqualTo(
+            errorsFromFiles.traces().stream().map(ErrorReport.Entry::firstErrorService).toList());
+    List<String> errorFileArgs = new ArrayList<>(List.of("--errors", "--color", "never"));
+    files.forEach(f -> errorFileArgs.add(f.toString()));
+    Run errorsCli = run("--opensearch", node.url, "--errors", "--color", "never");
+    assertThat(errorsCli.status).as(errorsCli.err).isZero();
+    assertThat(errorsCli.out).isEqualTo(run(errorFileArgs.toArray(new String[0])).out);
   }
 
   @Test
