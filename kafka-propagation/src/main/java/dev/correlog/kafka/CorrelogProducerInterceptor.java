@@ -2,6 +2,7 @@ package dev.correlog.kafka;
 
 import dev.correlog.Correlog;
 import dev.correlog.EventBuilder;
+import dev.correlog.EventLogger;
 import dev.correlog.Level;
 import dev.correlog.context.Scope;
 import dev.correlog.context.TraceContext;
@@ -37,6 +38,7 @@ public final class CorrelogProducerInterceptor implements ProducerInterceptor<Ob
   public static final String PUBLISH_EVENT_CONFIG = "correlog.publish.event";
 
   private volatile Correlog correlog;
+  private volatile EventLogger log; // the instance's logger, looked up once, at configure
   private volatile boolean publishEvent = true;
 
   /** Used by Kafka, which calls {@link #configure} next. */
@@ -58,6 +60,7 @@ public final class CorrelogProducerInterceptor implements ProducerInterceptor<Ob
   @Override
   public void configure(Map<String, ?> configs) {
     this.correlog = InstanceConfig.resolve(configs);
+    this.log = correlog.logger(KafkaCorrelog.LOGGER);
     Object publish = configs == null ? null : configs.get(PUBLISH_EVENT_CONFIG);
     this.publishEvent = publish == null || !"false".equalsIgnoreCase(publish.toString().trim());
   }
@@ -77,7 +80,8 @@ public final class CorrelogProducerInterceptor implements ProducerInterceptor<Ob
       }
     }
     if (publishEvent) {
-      EventBuilder e = c.logger(KafkaCorrelog.LOGGER).at(Level.INFO, "messaging.publish", span);
+      EventLogger l = log != null ? log : c.logger(KafkaCorrelog.LOGGER);
+      EventBuilder e = l.at(Level.INFO, "messaging.publish", span);
       if (e.isEnabled()) {
         e.field("messaging.system", "kafka")
             .field("messaging.operation", "publish")
