@@ -179,12 +179,26 @@ final class DefaultEventBuilder implements EventBuilder {
     // first use.
     if (plain && inUse && name != null) {
       FieldNames.Entry e = FieldNames.entry(name);
-      if (e.status == FieldNames.VALID && !fields.seen(name)) {
+      if (e.status == FieldNames.VALID && !fields.seen(e)) {
         fields.startField(e.prefix);
         return maxStringLength;
       }
     }
     return checkedBegin(name, type);
+  }
+
+  /**
+   * The checked entry of {@code name} when the field may take a fast path (no schema, strict names,
+   * a well-formed name, an event in progress), else null.
+   */
+  private FieldNames.Entry plainEntry(String name) {
+    if (plain && inUse && name != null) {
+      FieldNames.Entry e = FieldNames.entry(name);
+      if (e.status == FieldNames.VALID) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /** {@link #begin} with every check: see {@link FieldChecks}. */
@@ -219,6 +233,12 @@ final class DefaultEventBuilder implements EventBuilder {
     if (r != null) {
       value = r.apply(value);
     }
+    if (value instanceof String) {
+      FieldNames.Entry e = plainEntry(name);
+      if (e != null && fields.tryString(e, (String) value, maxStringLength)) {
+        return this;
+      }
+    }
     int max = begin(name, FieldType.STRING);
     if (max > 0) {
       checkedString(name, value, max);
@@ -237,6 +257,10 @@ final class DefaultEventBuilder implements EventBuilder {
 
   @Override
   public EventBuilder field(String name, long value) {
+    FieldNames.Entry e = plainEntry(name);
+    if (e != null && fields.tryLong(e, value)) {
+      return this;
+    }
     if (begin(name, FieldType.LONG) > 0) {
       fields.buffer().longValue(value);
       fields.endField();
@@ -251,6 +275,10 @@ final class DefaultEventBuilder implements EventBuilder {
 
   @Override
   public EventBuilder field(String name, double value) {
+    FieldNames.Entry e = plainEntry(name);
+    if (e != null && fields.tryDouble(e, value)) {
+      return this;
+    }
     if (begin(name, FieldType.DOUBLE) > 0) {
       fields.buffer().doubleValue(value);
       fields.endField();
@@ -269,6 +297,10 @@ final class DefaultEventBuilder implements EventBuilder {
 
   @Override
   public EventBuilder field(String name, boolean value) {
+    FieldNames.Entry e = plainEntry(name);
+    if (e != null && fields.tryBoolean(e, value)) {
+      return this;
+    }
     if (begin(name, FieldType.BOOLEAN) > 0) {
       fields.buffer().booleanValue(value);
       fields.endField();

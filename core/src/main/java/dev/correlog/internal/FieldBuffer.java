@@ -51,10 +51,23 @@ final class FieldBuffer {
     objectDepth = 0;
   }
 
+  /** The bit of a name of hash code {@code h} in the 64-bit Bloom filter of the names so far. */
+  static long nameBit(int h) {
+    return 1L << (h ^ (h >>> 6));
+  }
+
   /** True when {@code name} was already added; otherwise remembers it. */
   boolean seen(String name) {
     int h = name.hashCode();
-    long bit = 1L << (h ^ (h >>> 6)); // a 64-bit Bloom filter of the names so far
+    return seen(name, h, nameBit(h));
+  }
+
+  /** {@link #seen(String)} for a checked name, with its hash and bit computed once. */
+  boolean seen(FieldNames.Entry e) {
+    return seen(e.name, e.hash, e.bit);
+  }
+
+  private boolean seen(String name, int h, long bit) {
     if ((nameBits & bit) == 0) {
       nameBits |= bit;
       remember(name, h);
@@ -76,6 +89,121 @@ final class FieldBuffer {
     }
     names[nameCount] = name;
     hashes[nameCount++] = h;
+  }
+
+  // ---- fast paths: a field of a checked name, written after one room check -------------------
+  // Each writes exactly the bytes the general path (startField, the value, endField) would, or
+  // returns false having written and remembered nothing: no room without growing or overflowing,
+  // a value the general path writes differently (a long or escaped string, NaN), a repeated name.
+
+  /** Writes {@code ,"name":v}, or false. */
+  boolean tryLong(FieldNames.Entry e, long v) {
+    JsonBuffer b = buf;
+    int p = b.pos;
+    int start = p + e.prefix.length;
+    if (start + Numbers.LONG_ROOM > b.fastEnd()) { // LONG_ROOM covers the words' slack
+      return false;
+    }
+    byte[] a = b.buf;
+    Words.put(e.prefixWords, a, p); // past the length: nothing is kept on false
+    int end = Numbers.writeLong(a, start, v);
+    if (seen(e)) {
+      return false;
+    }
+    commit(end);
+    return true;
+  }
+
+  /** Writes {@code ,"name":v} for a double {@link Numbers#writeDouble} can write, or false. */
+  boolean tryDouble(FieldNames.Entry e, double v) {
+    JsonBuffer b = buf;
+    int p = b.pos;
+    int start = p + e.prefix.length;
+    if (start + Numbers.DOUBLE_ROOM > b.fastEnd()) {
+      return false;
+    }
+    byte[] a = b.buf;
+    Words.put(e.prefixWords, a, p);
+    int end = Numbers.writeDouble(a, start, v);
+    if (end < 0 || seen(e)) {
+      return false;
+    }
+    commit(end);
+    return true;
+  }
+
+  /** Writes {@code ,"name":true} or {@code false}, or false. */
+  boolean tryBoolean(FieldNames.Entry e, boolean v) {
+    JsonBuffer b = buf;
+    int p = b.pos;
+    int start = p + e.prefix.length;
+    if (start + 8 > b.fastEnd()) {
+      return false;
+    }
+    byte[] a = b.buf;
+    Words.put(e.prefixWords, a, p);
+    int end;
+    if (v) {
+      a[start] = 't';
+      a[start + 1] = 'r';
+      a[start + 2] = 'u';
+      a[start + 3] = 'e';
+      end = start + 4;
+    } else {
+      a[start] = 'f';
+      a[start + 1] = 'a';
+      a[start + 2] = 'l';
+      a[start + 3] = 's';
+      a[start + 4] = 'e';
+      end = start + 5;
+    }
+    if (seen(e)) {
+      return false;
+    }
+    commit(end);
+    return true;
+  }
+
+  /** Writes {@code ,"name":"s"} for a short string of plain ASCII, or false. */
+  boolean tryString(FieldNames.Entry e, String s, int maxChars) {
+    int n = s.length();
+    if (n > 32 || n > maxChars) {
+      return false;
+    }
+    JsonBuffer b = buf;
+    int p = b.pos;
+    int start = p + e.prefix.length;
+    int end = start + n + 2;
+    // The general path keeps a string's reserve free below the limit: so must this one.
+    if (Math.max(end, start + Words.SLACK) > b.fastEnd()
+        || end + JsonBuffer.STRING_RESERVE > b.limitValue()) {
+      return false;
+    }
+    byte[] a = b.buf;
+    Words.put(e.prefixWords, a, p);
+    a[start] = '"';
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (!JsonBuffer.plain(c)) {
+        return false;
+      }
+      a[start + 1 + i] = (byte) c;
+    }
+    a[end - 1] = '"';
+    if (seen(e)) {
+      return false;
+    }
+    commit(end);
+    return true;
+  }
+
+  /** Ends a field written by a fast path at {@code end}. */
+  private void commit(int end) {
+    buf.pos = end;
+    if (count == ends.length) {
+      ends = java.util.Arrays.copyOf(ends, count * 2);
+    }
+    ends[count++] = end;
   }
 
   void violation(String field, String message) {

@@ -13,7 +13,7 @@ public final class JsonBuffer {
   public static final String TRUNCATION_MARKER = "...[truncated]";
 
   /** Room kept free while writing a string, for the marker and the closing quote. */
-  private static final int STRING_RESERVE = TRUNCATION_MARKER.length() + 2;
+  static final int STRING_RESERVE = TRUNCATION_MARKER.length() + 2;
 
   private static final byte[] HEX =
       "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -36,13 +36,23 @@ public final class JsonBuffer {
     short2('\f', 'f');
   }
 
+  /**
+   * True for a character written as itself inside a JSON string: printable ASCII but quote and
+   * backslash.
+   */
+  static boolean plain(char c) {
+    return c < 0x80 && ESCAPE[c] == 0;
+  }
+
   private static void short2(char c, char escaped) {
     ESCAPE[c] = 1;
     SHORT_ESCAPE[c] = (byte) escaped;
   }
 
-  private byte[] buf;
-  private int pos;
+  // Package-private for the field writers' fast paths (FieldBuffer), which check room once for a
+  // whole field against fastEnd() and write the array directly.
+  byte[] buf;
+  int pos;
   private int limit;
   private boolean overflow;
 
@@ -91,6 +101,19 @@ public final class JsonBuffer {
 
   public int remaining() {
     return limit - pos;
+  }
+
+  /**
+   * How far a fast path may write without a check: the smaller of the limit and the array. A write
+   * that ends there or before needs neither growth nor an overflow mark.
+   */
+  int fastEnd() {
+    return Math.min(limit, buf.length);
+  }
+
+  /** The limit, for fast paths that must leave a string's reserve below it. */
+  int limitValue() {
+    return limit;
   }
 
   private boolean room(int n) {

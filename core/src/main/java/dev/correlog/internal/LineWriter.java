@@ -17,7 +17,7 @@ final class LineWriter {
   private final LineFormat format;
   private final Metrics metrics;
   private final JsonBuffer out;
-  private final TimestampWriter timestamps = new TimestampWriter();
+  private final TimestampWriter timestamps = new TimestampWriter(Envelope.OPEN);
   private final ThrowableWriter throwables = new ThrowableWriter();
   private final int maxLine;
 
@@ -83,8 +83,7 @@ final class LineWriter {
     o.reset();
     o.limit(maxLine - TAIL_RESERVE);
     Envelope env = format.envelope();
-    o.raw(Envelope.OPEN);
-    if (event.hasTimestamp) {
+    if (event.hasTimestamp) { // writes the line's opening too
       timestamps.write(o, event.epochSecond, event.nanos);
     } else {
       timestamps.write(o, format.clock());
