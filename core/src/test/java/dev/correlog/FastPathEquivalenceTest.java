@@ -103,6 +103,70 @@ class FastPathEquivalenceTest {
     general.close();
   }
 
+  /**
+   * Call sites that name their fields in the same order event after event (the fast path then skips
+   * the duplicate check by identity), mixed with ones that diverge, repeat a name, or name a field
+   * with an equal string that is not the same.
+   */
+  @Test
+  void repeatedCallSitesStillCatchRepeatedNames() {
+    String a = "a";
+    String[][] sites = {
+      {a, "b", "c"},
+      {a, "b"},
+      {a, "b", "c", "d"},
+      {"b", "b"},
+      {a, a},
+      {"x", a},
+      {a},
+      {"x", a, a},
+      {"b", a, "b"},
+      {new String("a"), a},
+      {a, new String("a")},
+      {},
+      {"c", "b", a},
+      {a, "b", "c", "c"},
+      {a, "Bad", a},
+      {a, "b", "level", "b"}
+    };
+    CollectingSink fastSink = new CollectingSink();
+    CollectingSink generalSink = new CollectingSink();
+    Correlog fast = correlog(fastSink, false);
+    Correlog general = correlog(generalSink, true);
+    EventLogger fastLog = fast.logger("equivalence");
+    EventLogger generalLog = general.logger("equivalence");
+    Random random = new Random(16);
+    Scope scope = TraceContext.newRoot("req-16").withSampled(true).newChild().attach();
+    for (int event = 0; event < 3000; event++) {
+      String[] site = sites[random.nextInt(sites.length)];
+      int kind = random.nextInt(4);
+      for (EventLogger log : new EventLogger[] {fastLog, generalLog}) {
+        EventBuilder b = log.info("fast.path");
+        for (int i = 0; i < site.length; i++) {
+          switch ((kind + i) % 4) {
+            case 0:
+              b.field(site[i], (long) i);
+              break;
+            case 1:
+              b.field(site[i], "v" + i);
+              break;
+            case 2:
+              b.field(site[i], i % 2 == 0);
+              break;
+            default:
+              b.field(site[i], i + 0.5);
+          }
+        }
+        b.emit();
+      }
+    }
+    scope.close();
+    assertThat(fastSink.rawLines()).hasSize(3000).isEqualTo(generalSink.rawLines());
+    assertThat(String.join("", fastSink.rawLines())).contains("field 'a' appears twice");
+    fast.close();
+    general.close();
+  }
+
   private static void write(EventBuilder b, Random r, int fields) {
     for (int i = 0; i < fields; i++) {
       String name = NAMES[r.nextInt(NAMES.length)];

@@ -187,7 +187,11 @@ abstract class EventState {
    */
   FieldNames.Entry plainEntry(String name) {
     if (plain && inUse && name != null) {
-      FieldNames.Entry e = FieldNames.entry(name);
+      FieldNames.Entry e = fields.repeated(name);
+      if (e != null) {
+        return e;
+      }
+      e = FieldNames.entry(name);
       if (e.status == FieldNames.VALID) {
         return e;
       }
