@@ -1,6 +1,6 @@
 package dev.correlog.propagation;
 
-import dev.correlog.internal.propagation.HeaderIndex;
+import dev.correlog.internal.propagation.HeaderLookup;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.util.Iterator;
@@ -13,13 +13,13 @@ public final class Carriers {
   /**
    * Reads a {@code Map<String, String>} of headers, ignoring the case of ASCII letters: the exact
    * key is tried first (one hash lookup). When it misses, a {@link SortedMap} ordered by {@link
-   * String#CASE_INSENSITIVE_ORDER} has answered already; a map of at most 16 keys is scanned (a
-   * length compare rejects most keys, and no per-thread state is touched); any larger map is
-   * indexed by its keys once per extraction (one pass over the keys, then a hash probe for every
-   * further absent header), so a request stuffed with headers costs one pass, not one per header
-   * looked up. Called directly, outside an extraction, a miss scans the keys. A map holds one value
-   * per key, so when keys differ only in case the exact one wins, else the first found. {@link
-   * Getter#keys} lists the map's keys.
+   * String#CASE_INSENSITIVE_ORDER} has answered already; any other map is scanned once. {@link
+   * Getter#getEach} (what the built-in propagators call) tries every name exactly, then, only when
+   * some are missing and the map has keys besides the ones found, fills the missing ones in a
+   * single pass over the entries: a request stuffed with headers costs one pass per extraction,
+   * whatever the number of absent headers, and a map holding exactly the headers found is not
+   * scanned at all. A map holds one value per key, so when keys differ only in case the exact one
+   * wins, else the first found. {@link Getter#keys} lists the map's keys.
    */
   public static final Getter<Map<String, String>> MAP_GETTER = new MapGetter();
 
@@ -49,10 +49,25 @@ public final class Carriers {
       if (v != null || map.isEmpty() || caseInsensitive(map)) {
         return v;
       }
-      if (map.size() <= HeaderIndex.SCAN_LIMIT) {
-        return HeaderIndex.scan(map, key); // a few keys: comparing them beats indexing them
+      return HeaderLookup.scan(map, key);
+    }
+
+    @Override
+    public void getEach(Map<String, String> map, List<String> names, String[] values) {
+      int n = names.size();
+      int found = 0;
+      for (int i = 0; i < n; i++) {
+        String v = map.get(names.get(i));
+        values[i] = v;
+        if (v != null) {
+          found++;
+        }
       }
-      return HeaderIndex.get(map, key);
+      // Every key is one of the names found (they are distinct ignoring case): nothing to scan for.
+      if (found == n || found == map.size() || caseInsensitive(map)) {
+        return;
+      }
+      HeaderLookup.fill(map, names, values);
     }
 
     @Override
