@@ -17,9 +17,10 @@ public final class Carriers {
    * Getter#getEach} (what the built-in propagators call) tries every name exactly, then, only when
    * some are missing and the map has keys besides the ones found, fills the missing ones in a
    * single pass over the entries: a request stuffed with headers costs one pass per extraction,
-   * whatever the number of absent headers, and a map holding exactly the headers found is not
-   * scanned at all. A map holds one value per key, so when keys differ only in case the exact one
-   * wins, else the first found. {@link Getter#keys} lists the map's keys.
+   * whatever the number of absent headers. Once every key of the map was found, the remaining names
+   * are absent without a lookup, so a map holding only propagation headers is never scanned. A map
+   * holds one value per key, so when keys differ only in case the exact one wins, else the first
+   * found. {@link Getter#keys} lists the map's keys.
    */
   public static final Getter<Map<String, String>> MAP_GETTER = new MapGetter();
 
@@ -55,19 +56,23 @@ public final class Carriers {
     @Override
     public void getEach(Map<String, String> map, List<String> names, String[] values) {
       int n = names.size();
+      int size = map.size();
       int found = 0;
       for (int i = 0; i < n; i++) {
-        String v = map.get(names.get(i));
+        String v = size == 0 ? null : map.get(names.get(i));
         values[i] = v;
-        if (v != null) {
-          found++;
+        if (v != null && ++found == size) {
+          // Every key is one of the names found (they are distinct ignoring case): the other
+          // names are absent, without a lookup or a scan.
+          for (int j = i + 1; j < n; j++) {
+            values[j] = null;
+          }
+          return;
         }
       }
-      // Every key is one of the names found (they are distinct ignoring case): nothing to scan for.
-      if (found == n || found == map.size() || caseInsensitive(map)) {
-        return;
+      if (found < n && size > 0 && !caseInsensitive(map)) {
+        HeaderLookup.fill(map, names, values);
       }
-      HeaderLookup.fill(map, names, values);
     }
 
     @Override
