@@ -37,8 +37,8 @@ public final class Carriers {
    * Reads {@link HttpHeaders} (of a request or a response, e.g. {@code request.headers()}),
    * ignoring case (they are kept in a case-insensitive sorted map, so a lookup never scans); a
    * header sent several times is returned as its values joined by {@code ","}, and {@link
-   * Getter#getAll} returns them one by one. {@link Getter#getEach} keeps its default (one sorted-map
-   * lookup per name): nothing is ever scanned, and walking the map would cost more.
+   * Getter#getAll} returns them one by one. {@link Getter#getEach} keeps its default (one
+   * sorted-map lookup per name): nothing is ever scanned, and walking the map would cost more.
    */
   public static final Getter<HttpHeaders> HTTP_HEADERS = new HeadersGetter();
 

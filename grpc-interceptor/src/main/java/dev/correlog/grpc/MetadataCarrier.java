@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>{@link Getter#getEach} keeps its default, one lookup per name: gRPC keeps names lowercase, so
  * a lookup compares bytes and never scans for another case, and the only way to list the names
- * ({@code Metadata.keys()}) builds a string per header and a set, which costs more than the
- * lookups it would save.
+ * ({@code Metadata.keys()}) builds a string per header and a set, which costs more than the lookups
+ * it would save.
  */
 final class MetadataCarrier {
   /** More distinct names than this are not cached (a propagator asking for ever new names). */
