@@ -26,9 +26,10 @@ public interface Getter<C> {
   /**
    * Looks up several headers at once: on return, {@code values[i]} is what {@link #get get(carrier,
    * names.get(i))} returns (null when absent), for every {@code i} below {@code names.size()};
-   * later slots are left alone. The names are distinct ignoring case. {@code values} belongs to the
-   * caller (a reused scratch array, cleared before and after the call): write into it, never keep
-   * it.
+   * later slots are left alone. The names are distinct ignoring case (when two are not, a getter
+   * may report the later one absent, as {@link Carriers#MAP_GETTER} does). {@code values} belongs
+   * to the caller (a reused scratch array, cleared before and after the call): write into it, never
+   * keep it.
    *
    * <p>The default calls {@link #get} once per name. An override must keep {@link #get}'s contract
    * (case-insensitive, repeats joined by {@code ","}) and should cost one pass over the carrier's
