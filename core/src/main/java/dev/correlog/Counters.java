@@ -2,22 +2,21 @@ package dev.correlog;
 
 import dev.correlog.internal.Engine;
 import dev.correlog.internal.Metrics;
-import java.util.Collection;
 
 /**
  * The counters of one {@link Correlog}, read live. Every figure only grows. Counting costs a
- * striped add per emitted event; a disabled or sampled-out event is counted on its logger without
- * synchronization, so {@link #disabled()} is exact on one thread and close under contention.
+ * striped add per emitted event; a disabled or sampled-out event is counted with a plain add on a
+ * stripe chosen by the calling thread's id (not on its logger, so threads logging through one
+ * logger do not contend), so {@link #disabled()} and {@link #sampledOut()} are exact on one thread
+ * and close under contention (two threads whose ids share one of the 32 stripes may lose a count).
  */
 public final class Counters {
   private final Engine engine;
   private final Metrics metrics;
-  private final Collection<EventLogger> loggers; // a live view
 
-  Counters(Engine engine, Collection<EventLogger> loggers) {
+  Counters(Engine engine) {
     this.engine = engine;
     this.metrics = engine.metrics();
-    this.loggers = loggers;
   }
 
   /**
@@ -30,11 +29,7 @@ public final class Counters {
 
   /** Events below their logger's level, never built. */
   public long disabled() {
-    long sum = metrics.disabled.sum();
-    for (EventLogger l : loggers) {
-      sum += l.disabledCount();
-    }
-    return sum;
+    return engine.dropCounts().disabledSum();
   }
 
   /**
@@ -46,11 +41,7 @@ public final class Counters {
    * in neither yet).
    */
   public long sampledOut() {
-    long sum = metrics.sampledOut.sum();
-    for (EventLogger l : loggers) {
-      sum += l.sampledOutCount();
-    }
-    return sum;
+    return metrics.sampledOut.sum() + engine.dropCounts().sampledOutSum();
   }
 
   /**
