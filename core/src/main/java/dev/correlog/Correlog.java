@@ -43,7 +43,7 @@ public final class Correlog implements AutoCloseable {
 
   private Correlog(EngineConfig config) {
     this.engine = new Engine(config, this::relevel);
-    this.counters = new Counters(engine);
+    this.counters = new Counters(engine, loggers.values());
     this.encoder = new EventEncoder(engine);
     AsyncDrops.report(this, config.sink());
   }

@@ -2,21 +2,22 @@ package dev.correlog;
 
 import dev.correlog.internal.Engine;
 import dev.correlog.internal.Metrics;
+import java.util.Collection;
 
 /**
  * The counters of one {@link Correlog}, read live. Every figure only grows. Counting costs a
- * striped add per emitted event; a disabled or sampled-out event is counted with a plain add on a
- * stripe chosen by the calling thread's id (not on its logger, so threads logging through one
- * logger do not contend), so {@link #disabled()} and {@link #sampledOut()} are exact on one thread
- * and close under contention (two threads whose ids share one of the 32 stripes may lose a count).
+ * striped add per emitted event; a disabled or sampled-out event is counted on its logger without
+ * synchronization, so {@link #disabled()} is exact on one thread and close under contention.
  */
 public final class Counters {
   private final Engine engine;
   private final Metrics metrics;
+  private final Collection<EventLogger> loggers; // a live view
 
-  Counters(Engine engine) {
+  Counters(Engine engine, Collection<EventLogger> loggers) {
     this.engine = engine;
     this.metrics = engine.metrics();
+    this.loggers = loggers;
   }
 
   /**
@@ -29,7 +30,11 @@ public final class Counters {
 
   /** Events below their logger's level, never built. */
   public long disabled() {
-    return engine.dropCounts().disabledSum();
+    long sum = metrics.disabled.sum();
+    for (EventLogger l : loggers) {
+      sum += l.disabledCount();
+    }
+    return sum;
   }
 
   /**
@@ -41,7 +46,11 @@ public final class Counters {
    * in neither yet).
    */
   public long sampledOut() {
-    return metrics.sampledOut.sum() + engine.dropCounts().sampledOutSum();
+    long sum = metrics.sampledOut.sum();
+    for (EventLogger l : loggers) {
+      sum += l.sampledOutCount();
+    }
+    return sum;
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.correlog;
 
 import dev.correlog.context.TraceContext;
-import dev.correlog.internal.DropCounts;
 import dev.correlog.internal.Engine;
 import dev.correlog.internal.LoggerName;
 import dev.correlog.internal.Metrics;
@@ -24,15 +23,15 @@ import dev.correlog.internal.NoopEventBuilder;
 public final class EventLogger {
   private final Engine engine;
   private final LoggerName name;
-  private final long[] drops; // the engine's DropCounts: counted per thread, not on this object
-  private final Metrics shared; // null: kept by its Correlog, which knows its level
+  private final Metrics shared; // null: kept by its Correlog, counts in its own fields
   private volatile int threshold;
   private volatile int levelsVersion; // for a logger not kept: the levels its threshold is from
+  private long disabled; // plain on purpose: see Counters.disabled()
+  private long sampledOut; // likewise
 
   EventLogger(Engine engine, String name, Level level) {
     this.engine = engine;
     this.name = LoggerName.of(name);
-    this.drops = engine.dropCounts().cells();
     this.threshold = level.ordinal();
     this.shared = null;
   }
@@ -40,15 +39,14 @@ public final class EventLogger {
   private EventLogger(Engine engine, String name) {
     this.engine = engine;
     this.name = LoggerName.of(name);
-    this.drops = engine.dropCounts().cells();
     this.shared = engine.metrics();
     this.levelsVersion = engine.sampler().levelsVersion(); // read before the level it gives
     this.threshold = engine.sampler().levelFor(name).ordinal();
   }
 
   /**
-   * A logger its {@link Correlog} does not keep (past its bound on names): it rereads its level
-   * when levels have changed since.
+   * A logger its {@link Correlog} does not keep (past its bound on names): it counts in the
+   * instance's shared counters and rereads its level when levels have changed since.
    */
   static EventLogger uncached(Engine engine, String name) {
     return new EventLogger(engine, name);
@@ -105,12 +103,20 @@ public final class EventLogger {
       level = Level.INFO;
     }
     if (level.ordinal() < threshold()) {
-      DropCounts.disabled(drops);
+      if (shared != null) {
+        shared.disabled.increment();
+      } else {
+        disabled++;
+      }
       return NoopEventBuilder.INSTANCE;
     }
     EventBuilder b = engine.start(level, event, name, context);
     if (b == null) {
-      DropCounts.sampledOut(drops);
+      if (shared != null) {
+        shared.sampledOut.increment();
+      } else {
+        sampledOut++;
+      }
       return NoopEventBuilder.INSTANCE;
     }
     return b;
@@ -128,6 +134,16 @@ public final class EventLogger {
 
   void level(Level level) {
     this.threshold = level.ordinal();
+  }
+
+  /** Events below this logger's level (see {@link Counters#disabled()}). */
+  long disabledCount() {
+    return disabled;
+  }
+
+  /** Events sampling dropped here. */
+  long sampledOutCount() {
+    return sampledOut;
   }
 
   @Override

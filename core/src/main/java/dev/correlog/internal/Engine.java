@@ -29,7 +29,6 @@ public final class Engine {
   private final EngineConfig config;
   private final SinkGuard sink;
   private final Metrics metrics = new Metrics();
-  private final DropCounts dropCounts = new DropCounts();
   private final BuilderPool pool;
   private final Object schemaLock = new Object();
   private volatile Map<String, CompiledSchema> compiled = Map.of();
@@ -279,11 +278,6 @@ public final class Engine {
 
   public Metrics metrics() {
     return metrics;
-  }
-
-  /** Where loggers count their disabled and sampled-out events. */
-  public DropCounts dropCounts() {
-    return dropCounts;
   }
 
   public EngineConfig config() {

@@ -7,6 +7,9 @@ public final class Metrics {
   public final LongAdder emitted = new LongAdder();
   public final LongAdder sampledOut = new LongAdder();
 
+  /** Events below their level on loggers their Correlog does not keep (past its bound). */
+  public final LongAdder disabled = new LongAdder();
+
   public final LongAdder schemaViolations = new LongAdder();
   public final LongAdder sinkFailures = new LongAdder();
   public final LongAdder dropped = new LongAdder();
