@@ -142,6 +142,16 @@ public class CorrelogBenchmark {
     order(s.log.debug(Fixture.EVENT));
   }
 
+  /**
+   * The same on two threads, each with its own Correlog and logger (no line shared): the control
+   * for {@code debugDisabledTwoThreads}.
+   */
+  @Benchmark
+  @Threads(2)
+  public void debugDisabledTwoThreadsOwnLogger(Sampled s) {
+    order(s.log.debug(Fixture.EVENT));
+  }
+
   /** The order line in a request decided not sampled: dropped before any encoding. */
   @Benchmark
   public long sampledOut(Unsampled s) {
