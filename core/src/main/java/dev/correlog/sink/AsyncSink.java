@@ -29,7 +29,9 @@ import java.util.function.LongConsumer;
  *
  * <ul>
  *   <li>A line below WARN, under {@link OverflowPolicy#DROP_BELOW_WARN}: dropped at once, counted
- *       in {@link #dropped()}; {@link #offer} returns false.
+ *       in {@link #dropped()}; {@link #offer} returns false. Until the writer frees room again,
+ *       later lines below WARN are dropped without trying the queue, and {@link #accepting} says
+ *       so, so that Correlog does not encode lines that would be dropped.
  *   <li>A line below WARN, under {@link OverflowPolicy#BLOCK}: the caller waits for room, at most
  *       {@link Builder#maxWait(Duration) maxWait} (every caller its own wait), then it is dropped
  *       and counted as above.
@@ -156,7 +158,18 @@ public final class AsyncSink implements Sink {
       return refuse(
           important, "line of " + length + " bytes is longer than " + ring.maxLineBytes());
     }
+    boolean dropping = !important && policy == OverflowPolicy.DROP_BELOW_WARN;
+    long freedBefore = 0;
+    if (dropping) {
+      if (writer.progress().fullSinceDrop()) {
+        return refuse(false, "queue full");
+      }
+      freedBefore = writer.progress().freedCount(); // Before the claim: see Progress.markFull.
+    }
     long claim = ring.claim(length, important);
+    if (claim == LineRing.FULL && dropping) {
+      writer.progress().markFull(freedBefore);
+    }
     if (claim == LineRing.FULL && !writer.isWriterThread()) {
       if (important) {
         boolean skipWhenStalled = policy == OverflowPolicy.DROP_BELOW_WARN;
@@ -181,6 +194,25 @@ public final class AsyncSink implements Sink {
     ring.publish(claim, level, line, offset, length);
     writer.wake();
     return true;
+  }
+
+  /**
+   * False when a line of {@code level} would be dropped now: under {@link
+   * OverflowPolicy#DROP_BELOW_WARN}, for a line below WARN, when the last such line found the queue
+   * full and the writer has freed no room since. The line is then counted in {@link #dropped()}, as
+   * if {@link #offer} had dropped it (see {@link Sink#accepting}). True for WARN and ERROR, under
+   * {@link OverflowPolicy#BLOCK}, and once the sink is direct. Two volatile reads when true.
+   */
+  @Override
+  public boolean accepting(Level level) {
+    if (policy != OverflowPolicy.DROP_BELOW_WARN
+        || level.isAtLeast(Level.WARN)
+        || !writer.progress().fullSinceDrop()
+        || writer.isDirect()) {
+      return true;
+    }
+    writer.countDrop();
+    return false;
   }
 
   /**
