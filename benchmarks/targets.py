@@ -59,8 +59,6 @@ TARGETS = [
     ("async: drop-below-WARN no slower than block (lines queued/s)",
      "peers.CorrelogAsyncBenchmark.dropWhenFull:queued",
      "peers.CorrelogAsyncBenchmark.waitWhenFull:queued", "rate", 0),
-    ("async sink alone: drop no slower than block (calls/s)", "sink.AsyncSinkBenchmark.dropWhenFull",
-     "sink.AsyncSinkBenchmark.waitWhenFull", "rate", 0),
 ]
 
 
