@@ -33,8 +33,32 @@ final class RequestBuffers {
   /** A request holding lines for longer than this is abandoned, once past {@link #SWEEP_AT}. */
   static final long ABANDONED_NANOS = 60_000_000_000L;
 
-  /** Compared when hash codes collide, so a crafted set of trace ids costs O(log n), not O(n). */
-  private record Key(long high, long low) implements Comparable<Key> {
+  /**
+   * A trace id. Compared when hash codes collide, so a crafted set of trace ids costs O(log n), not
+   * O(n). A plain class, not a record: a record's generated {@code equals} is linked through {@code
+   * java.lang.runtime.ObjectMethods}, whose static method handle caches (on JDK 17) a handle typed
+   * with the record's class, keeping this library's class loader alive after a redeploy (see
+   * RATIONALE.md, "Redeploy").
+   */
+  static final class Key implements Comparable<Key> {
+    final long high;
+    final long low;
+
+    Key(long high, long low) {
+      this.high = high;
+      this.low = low;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.high == high && k.low == low;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(high) * 31 + Long.hashCode(low);
+    }
+
     @Override
     public int compareTo(Key o) {
       int c = Long.compare(high, o.high);
@@ -42,8 +66,10 @@ final class RequestBuffers {
     }
   }
 
-  private static final class Buffer {
+  /** A trace in this process: its open scopes and its held lines. */
+  static final class Buffer {
     final Key key;
+    int scopes; // open scopes of the trace; changed only inside buffers.compute for its key
     final List<byte[]> lines = new ArrayList<>();
     final List<Level> levels = new ArrayList<>();
     final long created;
@@ -127,14 +153,50 @@ final class RequestBuffers {
     metrics.sampledOut.increment();
   }
 
+  /**
+   * A scope of the trace of {@code ctx} opened, on any thread: counted, so that the trace's lines
+   * are kept until the last of its scopes in this process closes. Returns what {@link #exit} takes.
+   */
+  Buffer enter(TraceContext ctx) {
+    Key k = key(ctx);
+    if (buffers.size() >= SWEEP_AT && !buffers.containsKey(k)) {
+      sweep();
+    }
+    return buffers.compute(k, this::opened);
+  }
+
+  private Buffer opened(Key k, Buffer b) {
+    if (b == null) {
+      b = new Buffer(k, nanoTime.getAsLong());
+      link(b); // not visible to other threads before compute returns
+    }
+    b.scopes++;
+    return b;
+  }
+
+  /**
+   * A scope counted by {@link #enter} closed. When it was the last open scope of its trace in this
+   * process, the trace's held lines are discarded (the request ended without an error). A buffer
+   * swept or discarded meanwhile is not touched again, nor is a newer buffer of the same trace.
+   */
+  void exit(Buffer b) {
+    if (buffers.computeIfPresent(b.key, (k, now) -> now != b || --now.scopes > 0 ? now : null)
+        == null) {
+      close(b);
+      unlink(b);
+    }
+  }
+
   /** Writes the request's held lines, in order, and forgets them. */
   void flush(TraceContext ctx) {
-    Buffer b = buffers.remove(key(ctx));
+    Buffer b = buffers.get(key(ctx));
     if (b == null) {
       return;
     }
     synchronized (b) {
-      b.closed = true;
+      if (b.closed) {
+        return;
+      }
       for (int i = 0; i < b.lines.size(); i++) {
         byte[] line = b.lines.get(i);
         flushed.increment(); // decided: written, not sampled out, whatever the sink does with it
@@ -142,9 +204,13 @@ final class RequestBuffers {
           metrics.emitted.increment();
         }
       }
-      release(b);
+      release(b); // the trace's scopes still count on it: later lines are held again
     }
-    unlink(b);
+    if (buffers.computeIfPresent(b.key, (k, now) -> now == b && now.scopes == 0 ? null : now)
+        == null) {
+      close(b); // held without any scope open (an explicit context): nothing else ends it
+      unlink(b);
+    }
   }
 
   /** The request ended without an error: drop what it held. */
