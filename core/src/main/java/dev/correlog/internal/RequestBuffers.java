@@ -1,6 +1,7 @@
 package dev.correlog.internal;
 
 import dev.correlog.Level;
+import dev.correlog.context.Scope;
 import dev.correlog.context.TraceContext;
 import dev.correlog.sampling.ErrorFlush;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -66,22 +68,44 @@ final class RequestBuffers {
     }
   }
 
-  /** A trace in this process: its open scopes and its held lines. */
-  static final class Buffer {
+  /**
+   * A trace in this process: its open scopes and its held lines. It is also the decorator scope of
+   * each of the trace's scopes ({@link TraceExitHook}): closing it once per scope counts one scope
+   * out, so nothing is allocated per scope beyond the key.
+   */
+  static final class Buffer implements Scope, BiFunction<Key, Buffer, Buffer> {
+    final RequestBuffers owner;
     final Key key;
-    int scopes; // open scopes of the trace; changed only inside buffers.compute for its key
-    final List<byte[]> lines = new ArrayList<>();
-    final List<Level> levels = new ArrayList<>();
     final long created;
+    int scopes; // open scopes of the trace; changed only inside buffers.compute for its key
+    List<byte[]> lines; // null until a line is held; guarded by the buffer, as are the next three
+    List<Level> levels;
     int bytes;
-    boolean closed; // guarded by the buffer
+    boolean closed;
     Buffer older; // guarded by RequestBuffers.order
     Buffer newer;
     boolean linked;
 
-    Buffer(Key key, long created) {
+    Buffer(RequestBuffers owner, Key key, long created) {
+      this.owner = owner;
       this.key = key;
       this.created = created;
+    }
+
+    int held() {
+      return lines == null ? 0 : lines.size();
+    }
+
+    /** One scope of the trace closed: see {@link RequestBuffers#exit}. */
+    @Override
+    public void close() {
+      owner.exit(this);
+    }
+
+    /** Counts one scope out of the entry {@code now} of the map, when it is this buffer. */
+    @Override
+    public Buffer apply(Key k, Buffer now) {
+      return now != this || --now.scopes > 0 ? now : null;
     }
   }
 
@@ -89,6 +113,7 @@ final class RequestBuffers {
   private final SinkGuard sink;
   private final Metrics metrics;
   private final LongSupplier nanoTime;
+  private final BiFunction<Key, Buffer, Buffer> opened = this::opened; // made once, not per scope
   private final ConcurrentHashMap<Key, Buffer> buffers = new ConcurrentHashMap<>();
   private final AtomicLong totalBytes = new AtomicLong();
   private final Object order = new Object();
@@ -123,7 +148,7 @@ final class RequestBuffers {
       if (buffers.size() >= SWEEP_AT) {
         sweep();
       }
-      Buffer fresh = new Buffer(k, nanoTime.getAsLong());
+      Buffer fresh = new Buffer(this, k, nanoTime.getAsLong());
       b = buffers.putIfAbsent(k, fresh);
       if (b == null) {
         b = fresh;
@@ -132,7 +157,7 @@ final class RequestBuffers {
     }
     synchronized (b) {
       if (b.closed
-          || b.lines.size() >= limits.maxLinesPerRequest()
+          || b.held() >= limits.maxLinesPerRequest()
           || b.bytes + len > limits.maxBytesPerRequest()) {
         notHeld();
         return;
@@ -141,6 +166,10 @@ final class RequestBuffers {
         totalBytes.addAndGet(-len);
         notHeld();
         return;
+      }
+      if (b.lines == null) {
+        b.lines = new ArrayList<>();
+        b.levels = new ArrayList<>();
       }
       b.lines.add(Arrays.copyOfRange(line, off, off + len));
       b.levels.add(level);
@@ -162,12 +191,12 @@ final class RequestBuffers {
     if (buffers.size() >= SWEEP_AT && !buffers.containsKey(k)) {
       sweep();
     }
-    return buffers.compute(k, this::opened);
+    return buffers.compute(k, opened);
   }
 
   private Buffer opened(Key k, Buffer b) {
     if (b == null) {
-      b = new Buffer(k, nanoTime.getAsLong());
+      b = new Buffer(this, k, nanoTime.getAsLong());
       link(b); // not visible to other threads before compute returns
     }
     b.scopes++;
@@ -180,8 +209,7 @@ final class RequestBuffers {
    * swept or discarded meanwhile is not touched again, nor is a newer buffer of the same trace.
    */
   void exit(Buffer b) {
-    if (buffers.computeIfPresent(b.key, (k, now) -> now != b || --now.scopes > 0 ? now : null)
-        == null) {
+    if (buffers.computeIfPresent(b.key, b) == null) {
       close(b);
       unlink(b);
     }
@@ -197,7 +225,7 @@ final class RequestBuffers {
       if (b.closed) {
         return;
       }
-      for (int i = 0; i < b.lines.size(); i++) {
+      for (int i = 0; i < b.held(); i++) {
         byte[] line = b.lines.get(i);
         flushed.increment(); // decided: written, not sampled out, whatever the sink does with it
         if (sink.write(b.levels.get(i), line, 0, line.length)) {
@@ -236,7 +264,7 @@ final class RequestBuffers {
     synchronized (b) {
       if (!b.closed) {
         b.closed = true;
-        metrics.sampledOut.add(b.lines.size());
+        metrics.sampledOut.add(b.held());
         release(b);
       }
     }
@@ -245,8 +273,8 @@ final class RequestBuffers {
   private void release(Buffer b) {
     totalBytes.addAndGet(-b.bytes);
     b.bytes = 0;
-    b.lines.clear();
-    b.levels.clear();
+    b.lines = null;
+    b.levels = null;
   }
 
   private void link(Buffer b) {

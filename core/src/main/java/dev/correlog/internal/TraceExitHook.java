@@ -25,7 +25,6 @@ final class TraceExitHook implements ScopeDecorator {
     if (context == null) {
       return null;
     }
-    RequestBuffers.Buffer trace = buffers.enter(context);
-    return () -> buffers.exit(trace);
+    return buffers.enter(context); // closed once per scope: counts it out
   }
 }
