@@ -16,11 +16,15 @@ import java.util.function.LongSupplier;
 /**
  * The per-request buffers of {@link ErrorFlush}, keyed by trace id.
  *
+ * <p>A trace's buffer also counts the trace's open scopes in this process, on every thread ({@link
+ * #enter}, {@link #exit}, called by {@link TraceExitHook}): its lines are discarded when the last
+ * one closes, not when one thread leaves the trace while another still serves it.
+ *
  * <p>Every operation costs the same whatever the number of requests in flight: holding a line, a
- * flush and a discard are one hash lookup each, plus O(1) work on a list of the buffers in the
- * order they were created. Past {@link #SWEEP_AT} requests, the oldest buffers, when older than
- * {@link #ABANDONED_NANOS} (requests whose scope never closed), are discarded from the head of that
- * list: each buffer is looked at there once, so the sweep is O(1) amortised per held line.
+ * flush, a scope's enter and exit are one hash operation each, plus O(1) work on a list of the
+ * buffers in the order they were created. Past {@link #SWEEP_AT} traces, the oldest buffers, when
+ * older than {@link #ABANDONED_NANOS} (requests whose scope never closed), are discarded from the
+ * head of that list: each buffer is looked at there once, so the sweep is O(1) amortised.
  *
  * <p>Counting: a held line that is written is counted in {@link #flushed} (and, once the sink took
  * it, as emitted); a line that was not held (a bound reached) is counted in {@link #overflow} and
@@ -29,7 +33,7 @@ import java.util.function.LongSupplier;
  * flushed and sampled out.
  */
 final class RequestBuffers {
-  /** Past this many requests held, abandoned ones are swept. */
+  /** Past this many traces in flight or holding lines, abandoned ones are swept. */
   static final int SWEEP_AT = 4096;
 
   /** A request holding lines for longer than this is abandoned, once past {@link #SWEEP_AT}. */
