@@ -33,6 +33,7 @@ public final class TraceContext {
   private final String traceState; // nullable
   private final String requestId; // nullable: then the trace id stands in for it
   private final boolean decided; // false: no sampling decision yet (a new local root)
+  private final double sampleRate; // 1/p of a sampled decision made here at p < 1, else 0
 
   private String traceIdHex;
   private String spanIdHex;
@@ -45,7 +46,8 @@ public final class TraceContext {
       byte flags,
       String traceState,
       String requestId,
-      boolean decided) {
+      boolean decided,
+      double sampleRate) {
     this.traceIdHigh = traceIdHigh;
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
@@ -54,6 +56,7 @@ public final class TraceContext {
     this.traceState = traceState;
     this.requestId = requestId;
     this.decided = decided;
+    this.sampleRate = sampleRate;
   }
 
   /** A new trace with random ids, the random-trace-id flag set and no sampling decision yet. */
@@ -69,7 +72,7 @@ public final class TraceContext {
       high = Ids.random();
       low = Ids.random();
     } while (high == 0 && low == 0);
-    return new TraceContext(high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId, false);
+    return new TraceContext(high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId, false, 0);
   }
 
   /**
@@ -82,7 +85,7 @@ public final class TraceContext {
       long traceIdHigh, long traceIdLow, long spanId, String requestId) {
     of(traceIdHigh, traceIdLow, spanId, 0, (byte) 0, null, requestId); // checks the ids
     return new TraceContext(
-        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, requestId, false);
+        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, requestId, false, 0);
   }
 
   /**
@@ -113,7 +116,8 @@ public final class TraceContext {
         (byte) (flags & (FLAG_SAMPLED | FLAG_RANDOM)),
         traceState,
         requestId,
-        true);
+        true,
+        0);
   }
 
   /**
@@ -122,7 +126,15 @@ public final class TraceContext {
    */
   public TraceContext newChild() {
     return new TraceContext(
-        traceIdHigh, traceIdLow, Ids.nonZero(), spanId, flags, traceState, requestId, decided);
+        traceIdHigh,
+        traceIdLow,
+        Ids.nonZero(),
+        spanId,
+        flags,
+        traceState,
+        requestId,
+        decided,
+        sampleRate);
   }
 
   /**
@@ -224,13 +236,47 @@ public final class TraceContext {
     return decided;
   }
 
-  /** This context with the sampling decision made. */
+  /**
+   * This context with the sampling decision made, by a caller or by code whose probability is not
+   * known: lines kept by this decision carry no {@code sample_rate} ({@link #sampleRate()} is 0).
+   */
   public TraceContext withSampled(boolean sampled) {
+    return decided(sampled, 0);
+  }
+
+  /**
+   * This context with the sampling decision made here, by a probability: when {@code sampled}, the
+   * lines this decision keeps carry {@code sample_rate} = 1/{@code probability} (none when it is
+   * 1), so that counts can be extrapolated. {@code Correlog.decide} decides this way; the rate
+   * stays with {@link #newChild() children} in this process but does not travel to other services
+   * (no propagation format carries it: they see the sampled flag only).
+   *
+   * @throws IllegalArgumentException when {@code probability} is not in [0, 1]
+   */
+  public TraceContext withSampled(boolean sampled, double probability) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("a probability must be in [0, 1], was " + probability);
+    }
+    return decided(sampled, sampled && probability > 0 && probability < 1 ? 1 / probability : 0);
+  }
+
+  private TraceContext decided(boolean sampled, double rate) {
     byte f = (byte) (sampled ? flags | FLAG_SAMPLED : flags & ~FLAG_SAMPLED);
-    return f == flags && decided
+    return f == flags && decided && rate == sampleRate
         ? this
         : new TraceContext(
-            traceIdHigh, traceIdLow, spanId, parentSpanId, f, traceState, requestId, true);
+            traceIdHigh, traceIdLow, spanId, parentSpanId, f, traceState, requestId, true, rate);
+  }
+
+  /**
+   * The {@code sample_rate} of the lines kept by this trace's head decision: 1/p when the decision
+   * was made in this process, sampled, with probability p &lt; 1 ({@link #withSampled(boolean,
+   * double)}, {@code Correlog.decide}); 0 (no {@code sample_rate}) otherwise: a caller's decision,
+   * whose probability is not known here, {@link #withSampled(boolean)}, an unsampled or undecided
+   * trace, or p = 1.
+   */
+  public double sampleRate() {
+    return sampleRate;
   }
 
   /**
@@ -250,7 +296,8 @@ public final class TraceContext {
             (byte) (flags & ~FLAG_SAMPLED),
             traceState,
             requestId,
-            false);
+            false,
+            0);
   }
 
   public TraceContext withTraceState(String traceState) {
@@ -262,7 +309,8 @@ public final class TraceContext {
   }
 
   private TraceContext copy(byte f, String ts, String rid) {
-    return new TraceContext(traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid, decided);
+    return new TraceContext(
+        traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid, decided, sampleRate);
   }
 
   @Override
@@ -280,6 +328,7 @@ public final class TraceContext {
         && parentSpanId == c.parentSpanId
         && flags == c.flags
         && decided == c.decided
+        && Double.compare(sampleRate, c.sampleRate) == 0
         && Objects.equals(traceState, c.traceState)
         && Objects.equals(requestId, c.requestId);
   }
@@ -299,6 +348,7 @@ public final class TraceContext {
         + ", flags="
         + flags
         + (decided ? "" : " (sampling undecided)")
+        + (sampleRate != 0 ? ", sample_rate=" + sampleRate : "")
         + (requestId != null ? ", request_id=" + requestId : "")
         + (traceState != null ? ", tracestate=" + traceState : "")
         + "}";
