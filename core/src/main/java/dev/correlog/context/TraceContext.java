@@ -1,5 +1,6 @@
 package dev.correlog.context;
 
+import dev.correlog.internal.DecisionRates;
 import dev.correlog.internal.Hex;
 import dev.correlog.internal.Ids;
 import dev.correlog.internal.OtelBridge;
@@ -33,7 +34,7 @@ public final class TraceContext {
   private final String traceState; // nullable
   private final String requestId; // nullable: then the trace id stands in for it
   private final boolean decided; // false: no sampling decision yet (a new local root)
-  private final double sampleRate; // 1/p of a sampled decision made here at p < 1, else 0
+  private final short rateIndex; // 1/p of a sampled decision made here at p < 1, by index; 0: none
 
   private String traceIdHex;
   private String spanIdHex;
@@ -47,7 +48,7 @@ public final class TraceContext {
       String traceState,
       String requestId,
       boolean decided,
-      double sampleRate) {
+      short rateIndex) {
     this.traceIdHigh = traceIdHigh;
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
@@ -56,7 +57,7 @@ public final class TraceContext {
     this.traceState = traceState;
     this.requestId = requestId;
     this.decided = decided;
-    this.sampleRate = sampleRate;
+    this.rateIndex = rateIndex;
   }
 
   /** A new trace with random ids, the random-trace-id flag set and no sampling decision yet. */
@@ -72,7 +73,8 @@ public final class TraceContext {
       high = Ids.random();
       low = Ids.random();
     } while (high == 0 && low == 0);
-    return new TraceContext(high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId, false, 0);
+    return new TraceContext(
+        high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId, false, (short) 0);
   }
 
   /**
@@ -85,7 +87,7 @@ public final class TraceContext {
       long traceIdHigh, long traceIdLow, long spanId, String requestId) {
     of(traceIdHigh, traceIdLow, spanId, 0, (byte) 0, null, requestId); // checks the ids
     return new TraceContext(
-        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, requestId, false, 0);
+        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, requestId, false, (short) 0);
   }
 
   /**
@@ -117,7 +119,7 @@ public final class TraceContext {
         traceState,
         requestId,
         true,
-        0);
+        (short) 0);
   }
 
   /**
@@ -134,7 +136,7 @@ public final class TraceContext {
         traceState,
         requestId,
         decided,
-        sampleRate);
+        rateIndex);
   }
 
   /**
@@ -241,7 +243,7 @@ public final class TraceContext {
    * known: lines kept by this decision carry no {@code sample_rate} ({@link #sampleRate()} is 0).
    */
   public TraceContext withSampled(boolean sampled) {
-    return decided(sampled, 0);
+    return decided(sampled, (short) 0);
   }
 
   /**
@@ -257,15 +259,16 @@ public final class TraceContext {
     if (!(probability >= 0 && probability <= 1)) {
       throw new IllegalArgumentException("a probability must be in [0, 1], was " + probability);
     }
-    return decided(sampled, sampled && probability > 0 && probability < 1 ? 1 / probability : 0);
+    boolean rated = sampled && probability > 0 && probability < 1;
+    return decided(sampled, rated ? DecisionRates.indexOf(1 / probability) : 0);
   }
 
-  private TraceContext decided(boolean sampled, double rate) {
+  private TraceContext decided(boolean sampled, short index) {
     byte f = (byte) (sampled ? flags | FLAG_SAMPLED : flags & ~FLAG_SAMPLED);
-    return f == flags && decided && rate == sampleRate
+    return f == flags && decided && index == rateIndex
         ? this
         : new TraceContext(
-            traceIdHigh, traceIdLow, spanId, parentSpanId, f, traceState, requestId, true, rate);
+            traceIdHigh, traceIdLow, spanId, parentSpanId, f, traceState, requestId, true, index);
   }
 
   /**
@@ -276,7 +279,7 @@ public final class TraceContext {
    * trace, or p = 1.
    */
   public double sampleRate() {
-    return sampleRate;
+    return rateIndex == 0 ? 0 : DecisionRates.rate(rateIndex);
   }
 
   /**
@@ -297,7 +300,7 @@ public final class TraceContext {
             traceState,
             requestId,
             false,
-            0);
+            (short) 0);
   }
 
   public TraceContext withTraceState(String traceState) {
@@ -310,7 +313,7 @@ public final class TraceContext {
 
   private TraceContext copy(byte f, String ts, String rid) {
     return new TraceContext(
-        traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid, decided, sampleRate);
+        traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid, decided, rateIndex);
   }
 
   @Override
@@ -328,7 +331,7 @@ public final class TraceContext {
         && parentSpanId == c.parentSpanId
         && flags == c.flags
         && decided == c.decided
-        && Double.compare(sampleRate, c.sampleRate) == 0
+        && rateIndex == c.rateIndex
         && Objects.equals(traceState, c.traceState)
         && Objects.equals(requestId, c.requestId);
   }
@@ -348,7 +351,7 @@ public final class TraceContext {
         + ", flags="
         + flags
         + (decided ? "" : " (sampling undecided)")
-        + (sampleRate != 0 ? ", sample_rate=" + sampleRate : "")
+        + (rateIndex != 0 ? ", sample_rate=" + sampleRate() : "")
         + (requestId != null ? ", request_id=" + requestId : "")
         + (traceState != null ? ", tracestate=" + traceState : "")
         + "}";
