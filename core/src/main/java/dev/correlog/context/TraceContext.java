@@ -251,7 +251,9 @@ public final class TraceContext {
    * lines this decision keeps carry {@code sample_rate} = 1/{@code probability} (none when it is
    * 1), so that counts can be extrapolated. {@code Correlog.decide} decides this way; the rate
    * stays with {@link #newChild() children} in this process but does not travel to other services
-   * (no propagation format carries it: they see the sampled flag only).
+   * (no propagation format carries it: they see the sampled flag only). A process remembers at most
+   * 32,767 distinct probabilities; a decision at a further one carries no rate (reported once on
+   * stderr).
    *
    * @throws IllegalArgumentException when {@code probability} is not in [0, 1]
    */
