@@ -55,6 +55,11 @@ public final class TextRenderer {
     printLines(trace, out);
   }
 
+  /** Said under the header of a trace that head sampling did not sample. */
+  static final String NOT_SAMPLED =
+      "not sampled: these lines were kept by their level, a rule or error flush;"
+          + " the rest of the trace was never written";
+
   /** True when a line of the trace says {@code "trace_sampled":false}. */
   static boolean notSampled(Trace trace) {
     for (LogLine l : trace.lines()) {
@@ -86,9 +91,7 @@ public final class TextRenderer {
         millis(total),
         trace.droppedLines() > 0 ? " (" + trace.droppedLines() + " more lines not kept)" : "");
     if (notSampled(trace)) {
-      out.println(
-          "not sampled: these lines were kept by their level, a rule or error flush;"
-              + " the rest of the trace was never written");
+      out.println(NOT_SAMPLED);
     }
     int nameWidth = 10;
     for (Span s : trace.spans()) {

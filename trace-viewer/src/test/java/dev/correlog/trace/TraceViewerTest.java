@@ -158,11 +158,13 @@ class TraceViewerTest {
                 : l);
     Path file = Services.write(dir.resolve("n.ndjson"), lines);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Trace notSampled = TraceViewer.find(TraceQuery.trace(failed), Inputs.files(file));
     TextRenderer.plain()
-        .printWaterfall(
-            TraceViewer.find(TraceQuery.trace(failed), Inputs.files(file)),
-            new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        .printWaterfall(notSampled, new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("not sampled: these lines were kept");
+    java.io.StringWriter html = new java.io.StringWriter();
+    HtmlRenderer.write(notSampled, html);
+    assertThat(html.toString()).contains("<p class=\"summary\">not sampled: these lines were kept");
     out.reset();
     TextRenderer.plain()
         .printWaterfall(
