@@ -29,6 +29,12 @@ TARGETS = [
      "event.FloorBenchmark.pieces", "gap", 0),
     ("sampled-out, unguarded, at most 3 ns", "peers.CorrelogBenchmark.sampledOut", None, "max_ns", 3),
     ("sampled-out, 0 B/op", "peers.CorrelogBenchmark.sampledOut", None, "zero_alloc", 0),
+    ("sampled-out / bare ThreadLocal.get() floor (state the gap)",
+     "event.SampledOutFloorBenchmark.sampledOut", "event.SampledOutFloorBenchmark.threadLocalFloor",
+     "gap", 0),
+    ("disabled, 2 threads on one logger / on their own (contention)",
+     "peers.CorrelogBenchmark.debugDisabledTwoThreads",
+     "peers.CorrelogBenchmark.debugDisabledTwoThreadsOwnLogger", "gap", 0),
     ("disabled, unguarded, no slower than Logback", "peers.CorrelogBenchmark.debugDisabled",
      "peers.LogstashEncoderBenchmark.debugDisabled", "no_slower", 0),
     ("disabled, unguarded, no slower than Logback atDebug()", "peers.CorrelogBenchmark.debugDisabled",
@@ -56,10 +62,9 @@ TARGETS = [
      None, "max_ns", 2),
     ("SLF4J disabled (fluent) at most 2 ns", "peers.Slf4jBridgeBenchmark.providerFluentDisabled",
      None, "max_ns", 2),
-    ("async: drop-below-WARN no slower than block (calls/s)", "peers.CorrelogAsyncBenchmark.dropWhenFull",
-     "peers.CorrelogAsyncBenchmark.waitWhenFull", "rate", 0),
-    ("async sink alone: drop no slower than block (calls/s)", "sink.AsyncSinkBenchmark.dropWhenFull",
-     "sink.AsyncSinkBenchmark.waitWhenFull", "rate", 0),
+    ("async: drop-below-WARN no slower than block (lines queued/s)",
+     "peers.CorrelogAsyncBenchmark.dropWhenFull:queued",
+     "peers.CorrelogAsyncBenchmark.waitWhenFull:queued", "rate", 0),
 ]
 
 
@@ -85,6 +90,10 @@ def load(path):
             p["scoreUnit"],
             None if alloc is None else number(alloc["score"]),
         )
+        queued = r.get("secondaryMetrics", {}).get("queued")  # a JMH aux counter: lines taken
+        if queued is not None:
+            rows[name + ":queued"] = (
+                number(queued["score"]), number(queued["scoreError"]), queued["scoreUnit"], None)
     return rows
 
 

@@ -41,7 +41,13 @@ public final class Engine {
   public Engine(EngineConfig config, Runnable onLevelsChanged) {
     this.config = config;
     EngineConfig.SamplingSetup s = config.sampling();
-    this.sampler = new Sampler(s.headRatio(), s.alwaysKeep(), s.level(), onLevelsChanged);
+    this.sampler =
+        new Sampler(
+            s.headRatio(),
+            s.alwaysKeep(),
+            s.level(),
+            onLevelsChanged,
+            s.errorFlush() == null && s.errorBoost() == null);
     this.sink = new SinkGuard(config.sink(), metrics);
     this.requestBuffers =
         s.errorFlush() == null ? null : new RequestBuffers(s.errorFlush(), sink, metrics);
@@ -113,10 +119,26 @@ public final class Engine {
   /**
    * Starts an event that passed its logger's level, or returns null when sampling drops it. The
    * whole decision is made here, before anything is encoded, from {@code context} (null: the
-   * calling thread's current context).
+   * calling thread's current context). A kept line below WARN that the sink is not {@code
+   * accepting} gets the no-op builder, counted as dropped.
    */
   public EventBuilder start(Level level, String event, LoggerName logger, TraceContext context) {
     TraceContext ctx = context != null ? context : current();
+    // The common drop, kept small enough to inline into EventLogger.at: a context already decided
+    // not sampled, no rule, no error flush, no boost (see Sampler.State.decidedDropBelow). The
+    // same outcome as the full decision below, without the call.
+    if (ctx != null
+        && level.ordinal() < sampler.state().decidedDropBelow
+        && ctx.isSamplingDecided()
+        && !ctx.isSampled()) {
+      return null;
+    }
+    return decideAndStart(level, event, logger, ctx);
+  }
+
+  /** The whole decision and, when kept (or held), the builder; {@code ctx} null: a fresh root. */
+  private EventBuilder decideAndStart(
+      Level level, String event, LoggerName logger, TraceContext ctx) {
     if (event == null || event.isEmpty()) {
       event = DEFAULT_EVENT;
     }
@@ -168,6 +190,9 @@ public final class Engine {
     }
     if (level == Level.ERROR && requestBuffers != null && ctx != null) {
       requestBuffers.flush(ctx);
+    }
+    if (level.ordinal() < Level.WARN.ordinal() && !sink.accepting(level)) {
+      return NoopEventBuilder.INSTANCE; // The sink would drop it: not encoded, counted as dropped.
     }
     DefaultEventBuilder b = builder(level, event, logger, ctx, high, low, span);
     b.sampleRate(rate);
