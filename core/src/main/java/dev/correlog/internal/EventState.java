@@ -62,6 +62,7 @@ abstract class EventState {
   long rootLow;
   long rootSpan;
   double sampleRate; // 0: none written
+  boolean traceUnsampled; // the trace was not head-sampled: "trace_sampled":false written
   boolean holdForErrorFlush;
   boolean hasTimestamp;
   long epochSecond;
@@ -102,6 +103,7 @@ abstract class EventState {
     this.schema = schema;
     this.plain = schema == null;
     this.sampleRate = 0;
+    this.traceUnsampled = false;
   }
 
   void context(TraceContext context) {
@@ -117,6 +119,11 @@ abstract class EventState {
 
   void sampleRate(double rate) {
     this.sampleRate = rate;
+  }
+
+  /** The head decision of the event's trace; false: the line says the rest may be missing. */
+  void traceSampled(boolean sampled) {
+    this.traceUnsampled = !sampled;
   }
 
   /** The event was sampled out: the line goes to its request's error-flush buffer. */

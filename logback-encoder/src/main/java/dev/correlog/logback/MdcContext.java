@@ -7,7 +7,9 @@ import java.util.Map;
  * The trace context of a Logback event, rebuilt from the MDC Logback captured on the logging
  * thread: {@code trace_id} (32 hex), {@code span_id} (16 hex), {@code trace_flags} (2 hex) and
  * {@code request_id}, written by Correlog's MDC mirror and by OpenTelemetry's Logback MDC
- * instrumentation alike. Invalid or missing ids: null.
+ * instrumentation alike. Invalid or missing ids: null. No valid {@code trace_flags} (Correlog's
+ * mirror leaves it out while the trace's sampling is undecided): an undecided context, judged by
+ * the encoder's head ratio as Correlog's own events are.
  */
 final class MdcContext {
   static final String TRACE_ID = "trace_id";
@@ -40,16 +42,19 @@ final class MdcContext {
       return null;
     }
     String flagsHex = mdc.get(TRACE_FLAGS);
-    byte flags = isHex(flagsHex, 2) ? (byte) Integer.parseInt(flagsHex, 16) : 0;
+    boolean hasFlags = isHex(flagsHex, 2);
+    byte flags = hasFlags ? (byte) Integer.parseInt(flagsHex, 16) : 0;
     String requestId = mdc.get(REQUEST_ID);
-    return TraceContext.of(
-        high,
-        low,
-        spanId,
-        0,
-        flags,
-        null,
-        requestId == null || requestId.isEmpty() ? null : requestId);
+    TraceContext c =
+        TraceContext.of(
+            high,
+            low,
+            spanId,
+            0,
+            flags,
+            null,
+            requestId == null || requestId.isEmpty() ? null : requestId);
+    return hasFlags ? c : c.withSamplingDeferred();
   }
 
   private static boolean isHex(String s, int length) {
