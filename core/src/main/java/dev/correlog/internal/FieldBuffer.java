@@ -56,16 +56,11 @@ final class FieldBuffer {
     objectDepth = 0;
   }
 
-  /** The bit of a name of hash code {@code h} in the 64-bit Bloom filter of the names so far. */
-  static long nameBit(int h) {
-    return 1L << (h ^ (h >>> 6));
-  }
-
   /** True when {@code name} was already added; otherwise remembers it. */
   boolean seen(String name) {
     repeating = false;
     int h = name.hashCode();
-    return seen(name, h, nameBit(h));
+    return seen(name, h, FieldNames.nameBit(h));
   }
 
   /** {@link #seen(String)} for a checked name, with its hash and bit computed once. */

@@ -59,7 +59,7 @@ public final class FieldNames {
       this.name = name;
       this.status = status;
       this.hash = name.hashCode();
-      this.bit = FieldBuffer.nameBit(hash);
+      this.bit = nameBit(hash);
       this.prefix =
           status == VALID
               ? (",\"" + name + "\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII)
@@ -69,6 +69,11 @@ public final class FieldNames {
   }
 
   private FieldNames() {}
+
+  /** The bit of a name of hash code {@code h} in a field buffer's 64-bit filter of names seen. */
+  static long nameBit(int h) {
+    return 1L << (h ^ (h >>> 6));
+  }
 
   /** {@link #VALID}, {@link #INVALID} or {@link #RESERVED}. */
   public static byte status(String name) {
