@@ -22,9 +22,10 @@ import java.util.function.LongSupplier;
  *
  * <p>Every operation costs the same whatever the number of requests in flight: holding a line, a
  * flush, a scope's enter and exit are one hash operation each, plus O(1) work on a list of the
- * buffers in the order they were created. Past {@link #SWEEP_AT} traces, the oldest buffers, when
- * older than {@link #ABANDONED_NANOS} (requests whose scope never closed), are discarded from the
- * head of that list: each buffer is looked at there once, so the sweep is O(1) amortised.
+ * buffers in the order they were created ({@link BufferOrder}). Past {@link #SWEEP_AT} traces, the
+ * oldest buffers, when older than {@link #ABANDONED_NANOS} (requests whose scope never closed), are
+ * discarded from the head of that list: each buffer is looked at there once, so the sweep is O(1)
+ * amortised.
  *
  * <p>Counting: a held line that is written is counted in {@link #flushed} (and, once the sink took
  * it, as emitted); a line that was not held (a bound reached) is counted in {@link #overflow} and
@@ -40,57 +41,24 @@ final class RequestBuffers {
   static final long ABANDONED_NANOS = 60_000_000_000L;
 
   /**
-   * A trace id. Compared when hash codes collide, so a crafted set of trace ids costs O(log n), not
-   * O(n). A plain class, not a record: a record's generated {@code equals} is linked through {@code
-   * java.lang.runtime.ObjectMethods}, whose static method handle caches (on JDK 17) a handle typed
-   * with the record's class, keeping this library's class loader alive after a redeploy (see
-   * RATIONALE.md, "Redeploy").
-   */
-  static final class Key implements Comparable<Key> {
-    final long high;
-    final long low;
-
-    Key(long high, long low) {
-      this.high = high;
-      this.low = low;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && k.high == high && k.low == low;
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(high) * 31 + Long.hashCode(low);
-    }
-
-    @Override
-    public int compareTo(Key o) {
-      int c = Long.compare(high, o.high);
-      return c != 0 ? c : Long.compare(low, o.low);
-    }
-  }
-
-  /**
    * A trace in this process: its open scopes and its held lines. It is also the decorator scope of
    * each of the trace's scopes ({@link TraceExitHook}): closing it once per scope counts one scope
    * out, so nothing is allocated per scope beyond the key.
    */
-  static final class Buffer implements Scope, BiFunction<Key, Buffer, Buffer> {
+  static final class Buffer implements Scope, BiFunction<TraceKey, Buffer, Buffer> {
     final RequestBuffers owner;
-    final Key key;
+    final TraceKey key;
     final long created;
     int scopes; // open scopes of the trace; changed only inside buffers.compute for its key
     List<byte[]> lines; // null until a line is held; guarded by the buffer, as are the next three
     List<Level> levels;
     int bytes;
     boolean closed;
-    Buffer older; // guarded by RequestBuffers.order
+    Buffer older; // guarded by the BufferOrder
     Buffer newer;
     boolean linked;
 
-    Buffer(RequestBuffers owner, Key key, long created) {
+    Buffer(RequestBuffers owner, TraceKey key, long created) {
       this.owner = owner;
       this.key = key;
       this.created = created;
@@ -108,7 +76,7 @@ final class RequestBuffers {
 
     /** Counts one scope out of the entry {@code now} of the map, when it is this buffer. */
     @Override
-    public Buffer apply(Key k, Buffer now) {
+    public Buffer apply(TraceKey k, Buffer now) {
       return now != this || --now.scopes > 0 ? now : null;
     }
   }
@@ -117,12 +85,11 @@ final class RequestBuffers {
   private final SinkGuard sink;
   private final Metrics metrics;
   private final LongSupplier nanoTime;
-  private final BiFunction<Key, Buffer, Buffer> opened = this::opened; // made once, not per scope
-  private final ConcurrentHashMap<Key, Buffer> buffers = new ConcurrentHashMap<>();
+  private final BiFunction<TraceKey, Buffer, Buffer> opened =
+      this::opened; // made once, not per scope
+  private final ConcurrentHashMap<TraceKey, Buffer> buffers = new ConcurrentHashMap<>();
   private final AtomicLong totalBytes = new AtomicLong();
-  private final Object order = new Object();
-  private Buffer oldest; // guarded by order
-  private Buffer newest; // guarded by order
+  private final BufferOrder order = new BufferOrder();
   final LongAdder overflow = new LongAdder();
   final LongAdder flushed = new LongAdder();
 
@@ -140,13 +107,13 @@ final class RequestBuffers {
     this.nanoTime = nanoTime;
   }
 
-  private static Key key(TraceContext ctx) {
-    return new Key(ctx.traceIdHigh(), ctx.traceIdLow());
+  private static TraceKey key(TraceContext ctx) {
+    return new TraceKey(ctx.traceIdHigh(), ctx.traceIdLow());
   }
 
   /** Holds a copy of a dropped line of the request {@code ctx} belongs to, within the bounds. */
   void hold(TraceContext ctx, Level level, byte[] line, int off, int len) {
-    Key k = key(ctx);
+    TraceKey k = key(ctx);
     Buffer b = buffers.get(k);
     if (b == null) {
       if (buffers.size() >= SWEEP_AT) {
@@ -156,7 +123,7 @@ final class RequestBuffers {
       b = buffers.putIfAbsent(k, fresh);
       if (b == null) {
         b = fresh;
-        link(fresh);
+        order.link(fresh);
       }
     }
     synchronized (b) {
@@ -191,17 +158,17 @@ final class RequestBuffers {
    * are kept until the last of its scopes in this process closes. Returns what {@link #exit} takes.
    */
   Buffer enter(TraceContext ctx) {
-    Key k = key(ctx);
+    TraceKey k = key(ctx);
     if (buffers.size() >= SWEEP_AT && !buffers.containsKey(k)) {
       sweep();
     }
     return buffers.compute(k, opened);
   }
 
-  private Buffer opened(Key k, Buffer b) {
+  private Buffer opened(TraceKey k, Buffer b) {
     if (b == null) {
       b = new Buffer(this, k, nanoTime.getAsLong());
-      link(b); // not visible to other threads before compute returns
+      order.link(b); // not visible to other threads before compute returns
     }
     b.scopes++;
     return b;
@@ -215,7 +182,7 @@ final class RequestBuffers {
   void exit(Buffer b) {
     if (buffers.computeIfPresent(b.key, b) == null) {
       close(b);
-      unlink(b);
+      order.unlink(b);
     }
   }
 
@@ -241,7 +208,7 @@ final class RequestBuffers {
     if (buffers.computeIfPresent(b.key, (k, now) -> now == b && now.scopes == 0 ? null : now)
         == null) {
       close(b); // held without any scope open (an explicit context): nothing else ends it
-      unlink(b);
+      order.unlink(b);
     }
   }
 
@@ -250,7 +217,7 @@ final class RequestBuffers {
     Buffer b = buffers.remove(key(ctx));
     if (b != null) {
       close(b);
-      unlink(b);
+      order.unlink(b);
     }
   }
 
@@ -259,7 +226,7 @@ final class RequestBuffers {
     for (Buffer b : buffers.values()) {
       if (buffers.remove(b.key, b)) {
         close(b);
-        unlink(b);
+        order.unlink(b);
       }
     }
   }
@@ -281,62 +248,22 @@ final class RequestBuffers {
     b.levels = null;
   }
 
-  private void link(Buffer b) {
-    synchronized (order) {
-      if (b.linked) {
-        return;
-      }
-      b.linked = true;
-      b.older = newest;
-      if (newest != null) {
-        newest.newer = b;
-      } else {
-        oldest = b;
-      }
-      newest = b;
-    }
-  }
-
-  private void unlink(Buffer b) {
-    synchronized (order) {
-      if (!b.linked) {
-        b.linked = true; // removed before link() ran: link() must not add it any more
-        return;
-      }
-      if (b.older != null) {
-        b.older.newer = b.newer;
-      } else if (oldest == b) {
-        oldest = b.newer;
-      }
-      if (b.newer != null) {
-        b.newer.older = b.older;
-      } else if (newest == b) {
-        newest = b.older;
-      }
-      b.older = null;
-      b.newer = null;
-    }
-  }
-
   /** Discards abandoned buffers from the oldest end, while too many requests are held. */
   private void sweep() {
     long cutoff = nanoTime.getAsLong() - ABANDONED_NANOS;
     while (buffers.size() >= SWEEP_AT) {
-      Buffer b;
-      synchronized (order) {
-        b = oldest;
-        if (b == null) {
-          return;
-        }
-        sweepVisits.increment();
-        if (b.created - cutoff >= 0) {
-          return; // the oldest is recent: so are all the others
-        }
+      Buffer b = order.oldest();
+      if (b == null) {
+        return;
+      }
+      sweepVisits.increment();
+      if (b.created - cutoff >= 0) {
+        return; // the oldest is recent: so are all the others
       }
       if (buffers.remove(b.key, b)) {
         close(b);
       }
-      unlink(b); // also when a flush or discard removed it: it is doing the rest
+      order.unlink(b); // also when a flush or discard removed it: it is doing the rest
     }
   }
 

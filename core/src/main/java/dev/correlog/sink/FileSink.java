@@ -1,18 +1,15 @@
 package dev.correlog.sink;
 
 import dev.correlog.Level;
-import dev.correlog.internal.Reporter;
+import dev.correlog.internal.sink.LineAppender;
+import dev.correlog.internal.sink.LogFile;
 import dev.correlog.internal.sink.RotatedFiles;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -43,37 +40,24 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class FileSink implements Sink {
   private final Path path;
-  private final long maxBytes;
-  private final int maxFiles;
-  private final long checkIntervalNanos;
-  private final byte[] buffer;
+  private final LogFile file;
+  private final LineAppender appender;
   // A lock rather than synchronized: a virtual thread blocked in write must not pin its carrier.
   private final ReentrantLock lock = new ReentrantLock();
-
-  private FileOutputStream out;
-  private Object fileKey;
-  private long fileSize;
-  private int buffered;
-  private long nextCheckNanos;
-  private long linesSinceCheck;
-  private volatile long unlinkedLines;
-  private volatile long reopened;
   private boolean closed;
 
   private FileSink(Builder b) throws IOException {
     this.path = b.path;
-    this.maxBytes = b.maxBytes;
-    this.maxFiles = b.maxFiles;
-    this.checkIntervalNanos = b.checkInterval.toNanos();
-    this.buffer = b.bufferSize > 0 ? new byte[b.bufferSize] : null;
+    this.file = new LogFile(path, b.checkInterval.toNanos());
+    this.appender = new LineAppender(file, b.maxBytes, b.maxFiles, b.bufferSize);
     Path dir = path.toAbsolutePath().getParent();
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    if (maxBytes != Long.MAX_VALUE) {
-      RotatedFiles.trim(path, maxFiles);
+    if (b.maxBytes != Long.MAX_VALUE) {
+      RotatedFiles.trim(path, b.maxFiles);
     }
-    open();
+    file.open();
   }
 
   /** A builder for a sink appending to {@code path}. */
@@ -94,11 +78,9 @@ public final class FileSink implements Sink {
         throw new IOException("file sink closed: " + path);
       }
       try {
-        ensureOpen();
-        appendLines(buf, offset, length);
-        linesSinceCheck += lines;
+        appender.write(buf, offset, length, lines);
       } catch (IOException | RuntimeException e) {
-        abandon();
+        file.abandon(); // Buffered lines are kept; the next write reopens.
         throw e;
       }
     } finally {
@@ -110,12 +92,11 @@ public final class FileSink implements Sink {
   public void flush() throws IOException {
     lock.lock();
     try {
-      if (buffered > 0 && !closed) {
+      if (!closed) {
         try {
-          ensureOpen();
-          drainBuffer();
+          appender.flush();
         } catch (IOException | RuntimeException e) {
-          abandon();
+          file.abandon();
           throw e;
         }
       }
@@ -138,31 +119,7 @@ public final class FileSink implements Sink {
         return;
       }
       closed = true;
-      try {
-        if (buffered > 0) {
-          ensureOpen();
-          drainBuffer();
-        }
-      } catch (IOException | RuntimeException e) {
-        int n = buffered;
-        buffered = 0;
-        Reporter.print(
-            "file sink "
-                + path
-                + ": "
-                + n
-                + " buffered bytes could not be written at close ("
-                + Reporter.describe(e)
-                + "); their lines follow on stderr");
-        Reporter.copyLine(buffer, 0, n);
-        throw e;
-      } finally {
-        FileOutputStream o = out;
-        out = null;
-        if (o != null) {
-          o.close();
-        }
-      }
+      appender.close();
     } finally {
       lock.unlock();
     }
@@ -173,196 +130,17 @@ public final class FileSink implements Sink {
    * directory or not, or moved away): an upper bound of the lines lost to a deleted file.
    */
   public long unlinkedLines() {
-    return unlinkedLines;
+    return file.unlinkedLines();
   }
 
   /** Times the file was found deleted or replaced from outside and opened again by name. */
   public long reopened() {
-    return reopened;
+    return file.reopened();
   }
 
   @Override
   public String toString() {
     return "file " + path;
-  }
-
-  private void ensureOpen() throws IOException {
-    if (out == null) {
-      open();
-      return;
-    }
-    if (checkIntervalNanos >= 0 && System.nanoTime() - nextCheckNanos >= 0) {
-      Object key = currentKey();
-      if (key == null || !key.equals(fileKey)) {
-        FileOutputStream old = out;
-        out = null;
-        closeQuietly(old);
-        reopened++;
-        if (key == null && linesSinceCheck > 0) {
-          unlinkedLines += linesSinceCheck;
-          Reporter.print(
-              "file sink: "
-                  + path
-                  + " was deleted or moved away while open; reopened; up to "
-                  + linesSinceCheck
-                  + " lines written to it in the last "
-                  + TimeUnit.NANOSECONDS.toMillis(checkIntervalNanos)
-                  + " ms are lost unless it was moved (counted in FileSink.unlinkedLines())");
-        }
-        open(); // Buffered lines, not yet written, go to the new file.
-      }
-      linesSinceCheck = 0;
-      nextCheckNanos = System.nanoTime() + checkIntervalNanos;
-    }
-  }
-
-  /** The file key at {@code path}, or null when there is no file there. */
-  private Object currentKey() {
-    try {
-      Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-      return key != null ? key : fileKey; // No file keys on this platform: assume ours.
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private void open() throws IOException {
-    Path dir = path.toAbsolutePath().getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      Files.createDirectories(dir); // Deleted under us: a log directory is the application's.
-    }
-    FileOutputStream o = new FileOutputStream(path.toFile(), true);
-    try {
-      fileSize = o.getChannel().size();
-      fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(o);
-      throw e;
-    }
-    out = o;
-    linesSinceCheck = 0;
-    nextCheckNanos = System.nanoTime() + checkIntervalNanos;
-  }
-
-  /** Writes whole lines, rotating between two lines whenever the next would pass the limit. */
-  private void appendLines(byte[] b, int off, int len) throws IOException {
-    while (len > 0) {
-      long size = fileSize + buffered;
-      long room = maxBytes - size;
-      if (len <= room) {
-        append(b, off, len);
-        return;
-      }
-      int cut = room <= 0 ? 0 : lastLineEnd(b, off, (int) room);
-      if (cut == 0) {
-        if (size > 0) {
-          rotate();
-          continue;
-        }
-        cut = firstLineEnd(b, off, len); // Longer than maxBytes: alone in a file.
-      }
-      append(b, off, cut);
-      off += cut;
-      len -= cut;
-      if (len > 0) {
-        rotate();
-      }
-    }
-  }
-
-  private void append(byte[] b, int off, int len) throws IOException {
-    if (buffer == null) {
-      writeOut(b, off, len);
-      return;
-    }
-    if (len > buffer.length - buffered) {
-      drainBuffer();
-    }
-    if (len >= buffer.length) {
-      writeOut(b, off, len);
-    } else {
-      System.arraycopy(b, off, buffer, buffered, len);
-      buffered += len;
-    }
-  }
-
-  private void drainBuffer() throws IOException {
-    if (buffered > 0) {
-      writeOut(buffer, 0, buffered);
-      buffered = 0; // Only once written: a failure keeps the lines.
-    }
-  }
-
-  /**
-   * One write of whole lines; on failure, what it appended is truncated away, so the file ends with
-   * a whole line. Through the stream, not its channel: a channel write closes the file when the
-   * calling thread is interrupted.
-   */
-  private void writeOut(byte[] b, int off, int len) throws IOException {
-    try {
-      out.write(b, off, len);
-    } catch (IOException | RuntimeException e) {
-      truncatePartial(len);
-      throw e;
-    }
-    fileSize += len;
-  }
-
-  private void truncatePartial(int len) {
-    try {
-      FileChannel ch = out.getChannel();
-      long now = ch.size();
-      if (now > fileSize && now < fileSize + len) {
-        ch.truncate(fileSize);
-      }
-    } catch (IOException | RuntimeException e) {
-      // The file is abandoned anyway; a fragment may remain at its end.
-    }
-  }
-
-  private void rotate() throws IOException {
-    drainBuffer();
-    FileOutputStream o = out;
-    out = null;
-    o.close();
-    RotatedFiles.shift(path, maxFiles);
-    open();
-  }
-
-  /** After a failure: close the file, keep buffered lines; the next write reopens. */
-  private void abandon() {
-    if (out != null) {
-      closeQuietly(out);
-      out = null;
-    }
-  }
-
-  /** Bytes up to and including the last newline within the first {@code max} bytes, or 0. */
-  private static int lastLineEnd(byte[] b, int off, int max) {
-    for (int i = off + max - 1; i >= off; i--) {
-      if (b[i] == '\n') {
-        return i - off + 1;
-      }
-    }
-    return 0;
-  }
-
-  /** Bytes up to and including the first newline, or {@code len} when there is none. */
-  private static int firstLineEnd(byte[] b, int off, int len) {
-    for (int i = off; i < off + len; i++) {
-      if (b[i] == '\n') {
-        return i - off + 1;
-      }
-    }
-    return len;
-  }
-
-  private static void closeQuietly(FileOutputStream o) {
-    try {
-      o.close();
-    } catch (IOException e) {
-      // Already failing; the caller reports the first error.
-    }
   }
 
   /** Configures a {@link FileSink}. */
