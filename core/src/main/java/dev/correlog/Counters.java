@@ -86,6 +86,8 @@ public final class Counters {
   /**
    * Lines below WARN the sink discarded by its own policy, without failing: an asynchronous sink's
    * queue was full (or the line too long for it). They are lost; WARN and ERROR lines never are.
+   * Lines the sink said it was not {@link dev.correlog.sink.Sink#accepting accepting} are counted
+   * here too: they were not encoded (nor their schema checked).
    */
   public long dropped() {
     return metrics.dropped.sum();

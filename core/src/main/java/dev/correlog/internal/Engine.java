@@ -113,7 +113,8 @@ public final class Engine {
   /**
    * Starts an event that passed its logger's level, or returns null when sampling drops it. The
    * whole decision is made here, before anything is encoded, from {@code context} (null: the
-   * calling thread's current context).
+   * calling thread's current context). A kept line below WARN that the sink is not {@code
+   * accepting} gets the no-op builder, counted as dropped.
    */
   public EventBuilder start(Level level, String event, LoggerName logger, TraceContext context) {
     TraceContext ctx = context != null ? context : current();
@@ -162,6 +163,9 @@ public final class Engine {
     }
     if (level == Level.ERROR && requestBuffers != null && ctx != null) {
       requestBuffers.flush(ctx);
+    }
+    if (level.ordinal() < Level.WARN.ordinal() && !sink.accepting(level)) {
+      return NoopEventBuilder.INSTANCE; // The sink would drop it: not encoded, counted as dropped.
     }
     DefaultEventBuilder b = builder(level, event, logger, ctx, high, low, span);
     b.sampleRate(rate);

@@ -16,7 +16,8 @@ import dev.correlog.sink.Sink;
  * reported at once, then at most one notice per 10 seconds sums up what happened since.
  *
  * <p>A line the sink discarded by its own policy ({@link Sink#offer} returned false: an
- * asynchronous sink's full queue) is counted in {@code dropped}, not as emitted.
+ * asynchronous sink's full queue) is counted in {@code dropped}, not as emitted; so is a line the
+ * sink said it was not {@link Sink#accepting} before it was encoded.
  */
 final class SinkGuard {
   private final Sink sink;
@@ -42,6 +43,27 @@ final class SinkGuard {
 
   Sink sink() {
     return sink;
+  }
+
+  /**
+   * Asks {@link Sink#accepting}; on false, counts the line in {@code dropped}, as {@link #write}
+   * counts a line the sink dropped. Whatever the sink throws here counts as true (the line is
+   * encoded and offered, and {@code offer} decides), reported once on stderr.
+   */
+  boolean accepting(Level level) {
+    try {
+      if (sink.accepting(level)) {
+        return true;
+      }
+    } catch (Throwable e) {
+      if (e instanceof ThreadDeath) {
+        throw (ThreadDeath) e;
+      }
+      Reporter.once(key + ".accepting", "sink " + Reporter.name(sink) + " failed in accepting", e);
+      return true;
+    }
+    metrics.dropped.increment();
+    return false;
   }
 
   /** True when the sink took the line. */

@@ -1,16 +1,14 @@
 package dev.correlog.sink;
 
 import dev.correlog.Level;
-import dev.correlog.internal.Reporter;
+import dev.correlog.internal.sink.AsyncQueue;
 import dev.correlog.internal.sink.AsyncWriter;
 import dev.correlog.internal.sink.BatchSink;
 import dev.correlog.internal.sink.BatchWriter;
 import dev.correlog.internal.sink.LineRing;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
 /**
@@ -29,7 +27,9 @@ import java.util.function.LongConsumer;
  *
  * <ul>
  *   <li>A line below WARN, under {@link OverflowPolicy#DROP_BELOW_WARN}: dropped at once, counted
- *       in {@link #dropped()}; {@link #offer} returns false.
+ *       in {@link #dropped()}; {@link #offer} returns false. Until the writer frees room again,
+ *       later lines below WARN are dropped without trying the queue, and {@link #accepting} says
+ *       so, so that Correlog does not encode lines that would be dropped.
  *   <li>A line below WARN, under {@link OverflowPolicy#BLOCK}: the caller waits for room, at most
  *       {@link Builder#maxWait(Duration) maxWait} (every caller its own wait), then it is dropped
  *       and counted as above.
@@ -66,41 +66,22 @@ import java.util.function.LongConsumer;
  * capacity, the lines of the last few milliseconds under normal load.
  */
 public final class AsyncSink implements Sink {
-  private final LineRing ring;
   private final AsyncWriter writer;
+  private final AsyncQueue queue;
   private final Sink delegate;
-  private final OverflowPolicy policy;
-  private final long maxWaitNanos;
-  private final Duration closeTimeout;
-  private final Thread shutdownHook;
-  private final AtomicBoolean hookRemoved = new AtomicBoolean();
 
   private AsyncSink(Builder b) {
     this.delegate = b.delegate;
-    this.policy = b.policy;
-    this.maxWaitNanos = b.maxWait.toNanos();
-    this.closeTimeout = b.closeTimeout;
-    this.ring = new LineRing(b.capacity, b.bufferBytes);
+    LineRing ring = new LineRing(b.capacity, b.bufferBytes);
     Sink fallback = b.fallback != null ? b.fallback : Sinks.stderr();
+    fallback = fallback == delegate ? null : fallback; // Never copied to where it failed.
+    long every = b.dropReportInterval.toNanos();
     this.writer =
-        new AsyncWriter(
-            ring,
-            delegate,
-            batchWriter(delegate),
-            fallback == delegate ? null : fallback,
-            b.dropReporter,
-            b.dropReportInterval.toNanos());
+        new AsyncWriter(ring, delegate, batchWriter(delegate), fallback, b.dropReporter, every);
     writer.start();
-    Thread hook = null;
-    if (b.shutdownHook) {
-      hook = new Thread(this::handOverOnShutdown, "correlog-async-shutdown");
-      try {
-        Runtime.getRuntime().addShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        hook = null; // Built while the JVM shuts down: too late for a hook.
-      }
-    }
-    this.shutdownHook = hook;
+    this.queue =
+        new AsyncQueue(
+            ring, writer, delegate, b.policy, b.maxWait.toNanos(), b.closeTimeout, b.shutdownHook);
   }
 
   /** The batch method of the sinks of this package, which need not be public. */
@@ -122,15 +103,10 @@ public final class AsyncSink implements Sink {
     return new Builder(delegate);
   }
 
-  /**
-   * Queues a copy of the line, as {@link #offer}; a line below WARN that is dropped is only
-   * counted.
-   *
-   * @throws IOException when the sink is closed, or a WARN or ERROR line was refused
-   */
+  /** As {@link #offer}, without saying whether a line below WARN was dropped (it is counted). */
   @Override
   public void write(Level level, byte[] line, int offset, int length) throws IOException {
-    offer(level, line, offset, length);
+    queue.offer(level, line, offset, length);
   }
 
   /**
@@ -143,108 +119,36 @@ public final class AsyncSink implements Sink {
    */
   @Override
   public boolean offer(Level level, byte[] line, int offset, int length) throws IOException {
-    Objects.checkFromIndexSize(offset, length, line.length);
-    if (length == 0) {
-      return true;
-    }
-    if (writer.isDirect()) {
-      writer.writeDirect(level, line, offset, length);
-      return true;
-    }
-    boolean important = level.isAtLeast(Level.WARN);
-    if (length > ring.maxLineBytes()) {
-      return refuse(
-          important, "line of " + length + " bytes is longer than " + ring.maxLineBytes());
-    }
-    long claim = ring.claim(length, important);
-    if (claim == LineRing.FULL && !writer.isWriterThread()) {
-      if (important) {
-        boolean skipWhenStalled = policy == OverflowPolicy.DROP_BELOW_WARN;
-        claim = writer.progress().awaitImportantClaim(length, maxWaitNanos, skipWhenStalled);
-      } else if (policy == OverflowPolicy.BLOCK) {
-        claim = writer.progress().awaitClaim(length, maxWaitNanos);
-      }
-    }
-    if (claim == LineRing.FULL) {
-      return refuse(important, "queue full");
-    }
-    if (claim == LineRing.CLOSED) {
-      if (writer.isHandingOver()) {
-        awaitWriter(closeTimeout.toNanos());
-      }
-      if (writer.isDirect()) {
-        writer.writeDirect(level, line, offset, length);
-        return true;
-      }
-      throw new IOException("asynchronous sink is closed");
-    }
-    ring.publish(claim, level, line, offset, length);
-    writer.wake();
-    return true;
+    return queue.offer(level, line, offset, length);
   }
 
   /**
-   * Waits until the lines queued before this call are written and the delegate is flushed.
-   *
-   * @throws IOException when that takes longer than {@code closeTimeout}
+   * False when a line of {@code level} would be dropped now: below WARN, under {@link
+   * OverflowPolicy#DROP_BELOW_WARN}, when the last such line found the queue full and the writer
+   * has freed no room since; that line is then counted in {@link #dropped()} (see {@link
+   * Sink#accepting}). Otherwise true; two volatile reads.
+   */
+  @Override
+  public boolean accepting(Level level) {
+    return queue.accepting(level);
+  }
+
+  /**
+   * Waits until the lines queued before it are written, and the delegate flushed; at most {@code
+   * closeTimeout}, then throws.
    */
   @Override
   public void flush() throws IOException {
-    if (writer.isDirect()) {
-      writer.flushDirect(closeTimeout.toNanos());
-      return;
-    }
-    try {
-      if (!writer.progress().awaitFlushed(ring.tailSeq(), closeTimeout.toNanos())) {
-        if (writer.isDirect()) {
-          writer.flushDirect(
-              closeTimeout.toNanos()); // The writer died or handed over while we waited.
-          return;
-        }
-        throw new IOException(
-            "asynchronous sink: " + queueDepth() + " lines not written within " + closeTimeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while flushing the asynchronous sink");
-    }
+    queue.flush();
   }
 
   /**
-   * Stops taking lines, writes the queued ones, flushes and closes the delegate, and removes the
-   * shutdown hook. Later writes throw.
-   *
-   * @throws IOException when the writer has not finished within {@code closeTimeout}; it carries on
-   *     in the background
+   * Stops taking lines, writes the queued ones, closes the delegate, removes the shutdown hook;
+   * later writes throw. Throws when that takes over {@code closeTimeout} (it carries on).
    */
   @Override
   public void close() throws IOException {
-    removeHook();
-    if (writer.isDirect()) {
-      writer.closeDirect();
-      return;
-    }
-    writer.requestClose();
-    if (writer.isWriterThread()) {
-      return;
-    }
-    try {
-      if (!writer.awaitTermination(closeTimeout.toNanos())) {
-        throw new IOException(
-            "asynchronous sink: "
-                + queueDepth()
-                + " lines still queued for "
-                + delegate
-                + " after "
-                + closeTimeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while closing the asynchronous sink");
-    }
-    if (writer.isDirect()) {
-      writer.closeDirect(); // The writer died before it could close the delegate.
-    }
+    queue.close();
   }
 
   /**
@@ -252,17 +156,17 @@ public final class AsyncSink implements Sink {
    * it to log drops as {@code correlog.dropped} events; returns true if set.
    */
   public boolean reportDropsIfUnset(LongConsumer reporter) {
-    return writer.dropReporterIfAbsent(Objects.requireNonNull(reporter, "reporter"));
+    return writer.drops().reporterIfAbsent(Objects.requireNonNull(reporter, "reporter"));
   }
 
   /** Lines queued and not yet handed to the delegate. */
   public int queueDepth() {
-    return ring.depth();
+    return queue.depth();
   }
 
-  /** Lines below WARN that were not queued, per the overflow policy or being too long: lost. */
+  /** Lines below WARN not queued (overflow policy, too long, {@link #accepting} false): lost. */
   public long dropped() {
-    return writer.dropped();
+    return writer.drops().dropped();
   }
 
   /**
@@ -270,7 +174,7 @@ public final class AsyncSink implements Sink {
    * line was too long): {@code write} threw, and Correlog copied them to stderr.
    */
   public long refused() {
-    return writer.refused();
+    return writer.drops().refused();
   }
 
   /** Lines the delegate took without throwing. */
@@ -300,68 +204,7 @@ public final class AsyncSink implements Sink {
 
   /** The registered shutdown hook, or null; for tests. */
   Thread shutdownHook() {
-    return shutdownHook;
-  }
-
-  private boolean refuse(boolean important, String why) throws IOException {
-    if (important) {
-      writer.countRefused();
-      throw new IOException("asynchronous sink could not queue a WARN or ERROR line: " + why);
-    }
-    writer.countDrop();
-    return false;
-  }
-
-  private void awaitWriter(long nanos) throws InterruptedIOException {
-    try {
-      writer.awaitTermination(nanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while the asynchronous sink hands over");
-    }
-  }
-
-  private void removeHook() {
-    if (shutdownHook != null && hookRemoved.compareAndSet(false, true)) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException e) {
-        // The JVM is shutting down; the hook is running or done.
-      }
-    }
-  }
-
-  /**
-   * At JVM shutdown: reports drops (while the queue still takes the report), writes what is queued,
-   * flushes the delegate and turns direct; then reports drops counted meanwhile, on stderr when
-   * there is no drop reporter.
-   */
-  private void handOverOnShutdown() {
-    try {
-      writer.reportDrops();
-      writer.requestHandOver();
-      if (!writer.awaitTermination(closeTimeout.toNanos())) {
-        Reporter.print(
-            "asynchronous sink: "
-                + queueDepth()
-                + " lines not written at shutdown within "
-                + closeTimeout
-                + "; they are lost");
-        return;
-      }
-      writer.flushDirect(closeTimeout.toNanos());
-      writer.reportDrops();
-      long unreported = writer.unreportedDrops();
-      if (unreported > 0) {
-        Reporter.print(
-            "asynchronous sink: "
-                + unreported
-                + " lines below WARN were dropped (queue full or line too long) and not reported"
-                + " before shutdown");
-      }
-    } catch (Throwable e) {
-      Reporter.once("async-shutdown", "asynchronous sink: hand-over at shutdown failed", e);
-    }
+    return queue.shutdownHook();
   }
 
   /** Configures an {@link AsyncSink}. */
@@ -383,7 +226,7 @@ public final class AsyncSink implements Sink {
 
     /** Lines the queue holds, rounded up to a power of two. Default 8192. */
     public Builder capacity(int lines) {
-      this.capacity = powerOfTwo(lines, 8, 1 << 29, "capacity");
+      this.capacity = LineRing.powerOfTwo(lines, 8, 1 << 29, "capacity");
       return this;
     }
 
@@ -392,7 +235,7 @@ public final class AsyncSink implements Sink {
      * is dropped. Default 2 MiB.
      */
     public Builder bufferBytes(int bytes) {
-      this.bufferBytes = powerOfTwo(bytes, 64, 1 << 30, "bufferBytes");
+      this.bufferBytes = LineRing.powerOfTwo(bytes, 64, 1 << 30, "bufferBytes");
       return this;
     }
 
@@ -408,7 +251,7 @@ public final class AsyncSink implements Sink {
      * Default 1 second.
      */
     public Builder maxWait(Duration maxWait) {
-      this.maxWait = nonNegative(maxWait, "maxWait");
+      this.maxWait = AsyncQueue.nonNegative(maxWait, "maxWait");
       return this;
     }
 
@@ -435,7 +278,7 @@ public final class AsyncSink implements Sink {
 
     /** The longest {@code flush}, {@code close} and the shutdown hook wait. Default 5 seconds. */
     public Builder closeTimeout(Duration closeTimeout) {
-      this.closeTimeout = nonNegative(closeTimeout, "closeTimeout");
+      this.closeTimeout = AsyncQueue.nonNegative(closeTimeout, "closeTimeout");
       return this;
     }
 
@@ -451,20 +294,6 @@ public final class AsyncSink implements Sink {
     /** Allocates the queue and starts the writer thread. */
     public AsyncSink build() {
       return new AsyncSink(this);
-    }
-
-    private static int powerOfTwo(int value, int min, int max, String name) {
-      if (value < 1 || value > max) {
-        throw new IllegalArgumentException(name + " must be in 1.." + max + ", was " + value);
-      }
-      return Math.max(min, Integer.highestOneBit(value - 1) << 1);
-    }
-
-    private static Duration nonNegative(Duration d, String name) {
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative");
-      }
-      return d;
     }
   }
 }

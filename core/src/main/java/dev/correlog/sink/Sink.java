@@ -29,6 +29,26 @@ public interface Sink extends AutoCloseable {
     return true;
   }
 
+  /**
+   * Whether this sink takes a line of {@code level} right now: false when {@link #offer} would
+   * discard it by the sink's own policy at this moment (an {@link AsyncSink} whose queue is full,
+   * for a line below WARN). Correlog asks once per line below WARN that sampling kept, before
+   * anything of the line is encoded (field values included); on false it encodes nothing, does not
+   * call {@code offer}, and counts the line in its {@code dropped} counter exactly as a line {@code
+   * offer} returned false for. It never asks for WARN and ERROR lines, which are always offered.
+   *
+   * <p>A false answer is therefore the sink's decision to drop that line: a sink that counts its
+   * drops counts it ({@link AsyncSink} does, in {@link AsyncSink#dropped()} and its drop reports).
+   * The answer must be cheap (a field read or two, no lock, no I/O) and may be racy: a true answer
+   * can still be followed by an {@code offer} that drops. A sink that wraps one other sink returns
+   * its delegate's answer for the lines it would pass on; one that writes to several returns false
+   * only when none of them takes the line. Whatever this method throws is treated as true. The
+   * default returns true.
+   */
+  default boolean accepting(Level level) {
+    return true;
+  }
+
   /** Pushes buffered lines to their destination. */
   default void flush() throws IOException {}
 

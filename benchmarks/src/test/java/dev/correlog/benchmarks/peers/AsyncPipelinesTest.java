@@ -16,17 +16,21 @@ class AsyncPipelinesTest {
     dropping.setUp();
     CorrelogAsyncBenchmark.DroppingProducer p1 = new CorrelogAsyncBenchmark.DroppingProducer();
     p1.setUp(dropping);
-    bench.dropWhenFull(dropping, p1);
+    CorrelogAsyncBenchmark.Taken taken = new CorrelogAsyncBenchmark.Taken();
+    taken.register();
+    bench.dropWhenFull(dropping, p1, taken);
     p1.tearDown();
     dropping.tearDown();
     CorrelogAsyncBenchmark.Waiting waiting = new CorrelogAsyncBenchmark.Waiting();
     waiting.setUp();
     CorrelogAsyncBenchmark.WaitingProducer p2 = new CorrelogAsyncBenchmark.WaitingProducer();
     p2.setUp(waiting);
-    bench.waitWhenFull(waiting, p2);
+    bench.waitWhenFull(waiting, p2, taken);
     p2.tearDown();
     waiting.tearDown();
+    taken.unregister();
 
+    assertThat(taken.queued).as("lines the sinks took, counted on this thread").isEqualTo(2);
     assertThat(dropping.producers.logged()).isEqualTo(1);
     assertThat(dropping.sink.written()).isEqualTo(1);
     assertThat(waiting.sink.written()).isEqualTo(1);

@@ -1,50 +1,34 @@
 package dev.correlog.internal.sink;
 
 import dev.correlog.Level;
-import dev.correlog.internal.FailureNotices;
 import dev.correlog.internal.Reporter;
 import dev.correlog.sink.Sink;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
 /**
- * The consumer of a {@link LineRing}: one daemon thread that takes published lines, hands each
- * contiguous run to the delegate in one call (one {@link BatchWriter#writeBatch} when the delegate
- * has one, else one line per call), frees each run's room as soon as it is handed over, and flushes
- * the delegate once per batch.
+ * The consumer thread of a {@link LineRing}: one daemon thread that drains the queue into the
+ * delegate ({@link RingDrainer}), parks when there is nothing to take, reports drops on schedule,
+ * and on request closes the queue and drains it, then closes the delegate or hands over.
  *
- * <p>Whatever the delegate throws, the writer carries on: the lines are counted as failed, reported
- * (rate-limited by episode), and their WARN and ERROR lines are copied to the fallback sink. If the
- * writer thread dies anyway (an error in its own code, the thread stopped), or once it has handed
- * over at JVM shutdown, the queue is closed and the sink goes <em>direct</em>: callers write to the
- * delegate themselves, under a lock, after the lines still queued ({@link #writeDirect}).
+ * <p>If the writer thread dies (an error in its own code, the thread stopped), or once it has
+ * handed over at JVM shutdown, the queue is closed and the sink goes <em>direct</em>: callers write
+ * to the delegate themselves, under a lock, after the lines still queued ({@link #writeDirect}).
  */
 public final class AsyncWriter implements Runnable {
-  private static final Level[] LEVELS = Level.values();
   private static final int SPINS = 128;
   private static final int YIELDS = 16;
 
   private final LineRing ring;
   private final Sink delegate;
-  private final BatchWriter batch;
-  private final Sink fallback;
-  private volatile LongConsumer dropReporter;
   private final long reportIntervalNanos;
-  private final int maxBatchLines;
-  private final int maxBatchBytes;
-  private final FailureNotices notices;
-
-  private final LongAdder dropped = new LongAdder();
-  private final LongAdder refused = new LongAdder();
-  private final LongAdder written = new LongAdder();
-  private final LongAdder failed = new LongAdder();
-  private final AtomicLong reportedDrops = new AtomicLong();
   private final Progress progress;
+  private final RingDrainer drainer;
+  private final QueueDrops drops;
   // Held by whoever consumes the ring outside the running loop: the writer's last drain at
   // hand-over, and callers writing directly after it.
   private final ReentrantLock directLock = new ReentrantLock();
@@ -52,10 +36,6 @@ public final class AsyncWriter implements Runnable {
   private volatile boolean handOver;
   private volatile boolean direct;
   private volatile Thread thread;
-
-  // Consumer only: the writer thread, or a holder of directLock once the writer is gone.
-  private int headSeq;
-  private int headPos;
 
   public AsyncWriter(
       LineRing ring,
@@ -66,30 +46,10 @@ public final class AsyncWriter implements Runnable {
       long reportIntervalNanos) {
     this.ring = ring;
     this.delegate = delegate;
-    this.batch = batch;
-    this.fallback = fallback;
-    this.dropReporter = dropReporter;
     this.reportIntervalNanos = reportIntervalNanos;
-    this.maxBatchLines = Math.max(1, ring.capacity() / 4);
-    this.maxBatchBytes = ring.maxLineBytes();
-    this.notices =
-        new FailureNotices(
-            () -> "asynchronous sink: writing to " + Reporter.name(delegate),
-            "failures are counted in AsyncSink.writeFailures() and WARN and ERROR lines go to the"
-                + " fallback",
-            FailureNotices.DEFAULT_INTERVAL_NANOS);
-    this.headSeq = ring.headSeq();
-    this.headPos = ring.headPos();
     this.progress = new Progress(ring);
-  }
-
-  /** Sets the drop reporter when none was given; true if set. */
-  public synchronized boolean dropReporterIfAbsent(LongConsumer reporter) {
-    if (dropReporter != null) {
-      return false;
-    }
-    dropReporter = reporter;
-    return true;
+    this.drainer = new RingDrainer(ring, delegate, batch, fallback, progress);
+    this.drops = new QueueDrops(dropReporter);
   }
 
   /** Starts the daemon thread {@code correlog-async-writer}. */
@@ -126,30 +86,24 @@ public final class AsyncWriter implements Runnable {
     }
   }
 
-  /** A line below WARN was not queued. */
-  public void countDrop() {
-    dropped.increment();
+  /** Lines dropped and refused, and their reporter. */
+  public QueueDrops drops() {
+    return drops;
   }
 
-  /** A WARN or ERROR line was not queued and handed back to the caller. */
-  public void countRefused() {
-    refused.increment();
+  /** Where producers wait for room or for a flush. */
+  public Progress progress() {
+    return progress;
   }
 
-  public long dropped() {
-    return dropped.sum();
-  }
-
-  public long refused() {
-    return refused.sum();
-  }
-
+  /** Lines the delegate took without throwing. */
   public long written() {
-    return written.sum();
+    return drainer.written();
   }
 
+  /** Lines the delegate threw on. */
   public long failed() {
-    return failed.sum();
+    return drainer.failed();
   }
 
   /** Asks the writer to report drops, close the queue, drain it, flush and close the delegate. */
@@ -174,11 +128,6 @@ public final class AsyncWriter implements Runnable {
     return !thread.isAlive();
   }
 
-  /** Where producers wait for room or for a flush. */
-  public Progress progress() {
-    return progress;
-  }
-
   /**
    * Writes a line on the caller's thread, after any line still queued, and flushes: the path once
    * the writer is gone. Throws what the delegate threw (wrapped in an {@code IOException} unless it
@@ -187,13 +136,13 @@ public final class AsyncWriter implements Runnable {
   public void writeDirect(Level level, byte[] line, int off, int len) throws IOException {
     directLock.lock();
     try {
-      drainLeftovers();
+      drainer.drainLeftovers();
       try {
         delegate.write(level, line, off, len);
         delegate.flush();
-        written.increment();
+        drainer.counted(true);
       } catch (Throwable e) {
-        failed.increment();
+        drainer.counted(false);
         if (e instanceof ThreadDeath) {
           throw (ThreadDeath) e;
         }
@@ -217,10 +166,10 @@ public final class AsyncWriter implements Runnable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while flushing");
+      throw new InterruptedIOException("interrupted while flushing");
     }
     try {
-      drainLeftovers();
+      drainer.drainLeftovers();
       delegate.flush();
     } finally {
       directLock.unlock();
@@ -231,7 +180,7 @@ public final class AsyncWriter implements Runnable {
   public void closeDirect() throws IOException {
     directLock.lock();
     try {
-      drainLeftovers();
+      drainer.drainLeftovers();
       direct = false; // Later writes find the queue closed and throw.
       delegate.close();
     } finally {
@@ -277,15 +226,15 @@ public final class AsyncWriter implements Runnable {
         }
         return;
       }
-      int n = drain();
+      int n = drainer.drain();
       long now = System.nanoTime();
       if (now - nextReport >= 0) {
-        reportDrops();
+        drops.report();
         nextReport = now + reportIntervalNanos;
       }
       if (n > 0) {
         inFlightSpins = 0;
-      } else if (ring.tailSeq() != headSeq) {
+      } else if (drainer.pending()) {
         // Claimed but not yet published: the producer is copying its line.
         if (++inFlightSpins < SPINS) {
           Thread.onSpinWait();
@@ -299,16 +248,16 @@ public final class AsyncWriter implements Runnable {
   }
 
   private void closeNow() {
-    reportDrops(); // While the queue still takes lines: the report may log one.
+    drops.report(); // While the queue still takes lines: the report may log one.
     ring.close();
-    drainAll();
+    drainer.drainAll();
     try {
       delegate.close(); // Flushes too, per the Sink contract.
     } catch (Throwable e) {
-      reportFailure(e);
+      drainer.reportFailure(e);
     }
-    reportDrops(); // Drops counted while the queue was closing.
-    notices.printPending();
+    drops.report(); // Drops counted while the queue was closing.
+    drainer.printPending();
   }
 
   private void handOverNow() {
@@ -316,36 +265,15 @@ public final class AsyncWriter implements Runnable {
     try {
       direct = true;
       ring.close();
-      drainAll();
+      drainer.drainAll();
     } finally {
       directLock.unlock();
     }
   }
 
-  /** Drains until every claimed line is written, waiting briefly for lines being copied. */
-  private void drainAll() {
-    long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-    while (ring.tailSeq() != headSeq) {
-      if (drain() > 0) {
-        giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-      } else {
-        if (System.nanoTime() - giveUp > 0) {
-          return; // A producer claimed room and never published (it was stopped).
-        }
-        Thread.yield();
-      }
-    }
-  }
-
-  private void drainLeftovers() {
-    if (ring.tailSeq() != headSeq) {
-      drainAll();
-    }
-  }
-
   private void idle(long maxNanos) {
     for (int i = 0; i < SPINS + YIELDS; i++) {
-      if (ring.tailSeq() != headSeq || closeRequested) {
+      if (drainer.pending() || closeRequested) {
         return;
       }
       if (i < SPINS) {
@@ -355,143 +283,11 @@ public final class AsyncWriter implements Runnable {
       }
     }
     ring.setParked(true);
-    if (ring.tailSeq() == headSeq && !closeRequested) {
+    if (!drainer.pending() && !closeRequested) {
       Thread.interrupted(); // A delegate that interrupted us must not turn parking into spinning.
       LockSupport.parkNanos(this, Math.max(maxNanos, 1));
     }
     ring.setParked(false);
-  }
-
-  /**
-   * Hands up to one batch of published lines to the delegate, one run at a time, freeing each run's
-   * room as soon as it is handed over; then flushes. Returns the lines taken.
-   */
-  private int drain() {
-    int total = 0;
-    while (total < maxBatchLines) {
-      int seq = headSeq;
-      int pos = headPos;
-      int runStart = -1;
-      int runLength = 0;
-      int runLines = 0;
-      int limit = batch != null ? maxBatchLines - total : 1;
-      while (runLines < limit) {
-        long slot = ring.published(seq);
-        if (slot < 0) {
-          break;
-        }
-        int length = LineRing.length(slot);
-        int offset = ring.offset(pos, length);
-        if (runLines > 0
-            && (offset != runStart + runLength || runLength + length > maxBatchBytes)) {
-          break;
-        }
-        if (runLines == 0) {
-          runStart = offset;
-        }
-        runLength += length;
-        runLines++;
-        pos = ring.next(pos, length);
-        seq = (seq + 1) & LineRing.SEQ_MASK;
-      }
-      if (runLines == 0) {
-        break;
-      }
-      emit(headSeq, runStart, runLength, runLines);
-      headSeq = seq;
-      headPos = pos;
-      ring.advance(seq, pos);
-      progress.freed();
-      total += runLines;
-    }
-    if (total == 0) {
-      return 0;
-    }
-    try {
-      delegate.flush();
-    } catch (Throwable e) {
-      reportFailure(e);
-    }
-    progress.flushed(headSeq);
-    return total;
-  }
-
-  /** Hands {@code lines} contiguous lines, the first being {@code seq}, to the delegate. */
-  private void emit(int seq, int offset, int length, int lines) {
-    byte[] arena = ring.arena();
-    if (batch != null) {
-      try {
-        batch.writeBatch(arena, offset, length, lines);
-        succeeded(lines);
-      } catch (Throwable e) {
-        failed.add(lines);
-        reportFailure(e);
-        for (int i = 0; i < lines; i++) {
-          long slot = ring.published((seq + i) & LineRing.SEQ_MASK);
-          offset += copyToFallback(slot, arena, offset);
-        }
-      }
-      return;
-    }
-    long slot = ring.published(seq);
-    try {
-      delegate.write(LEVELS[LineRing.level(slot)], arena, offset, length);
-      succeeded(1);
-    } catch (Throwable e) {
-      failed.increment();
-      reportFailure(e);
-      copyToFallback(slot, arena, offset);
-    }
-  }
-
-  private int copyToFallback(long slot, byte[] arena, int offset) {
-    int length = LineRing.length(slot);
-    Level level = LEVELS[LineRing.level(slot)];
-    if (fallback != null && level.isAtLeast(Level.WARN)) {
-      try {
-        fallback.write(level, arena, offset, length);
-      } catch (Throwable e) {
-        // The fallback is the last resort; its own failure has nowhere to go.
-      }
-    }
-    return length;
-  }
-
-  private void succeeded(int lines) {
-    written.add(lines);
-    if (notices.attentive()) {
-      notices.succeeded();
-    }
-  }
-
-  private void reportFailure(Throwable e) {
-    notices.failed(e);
-  }
-
-  /** Calls the drop reporter with the drops not reported yet, if any; from any thread. */
-  public void reportDrops() {
-    LongConsumer reporter = dropReporter;
-    if (reporter == null) {
-      return;
-    }
-    long total = dropped.sum();
-    long before = reportedDrops.get();
-    if (total <= before || !reportedDrops.compareAndSet(before, total)) {
-      return;
-    }
-    try {
-      reporter.accept(total - before);
-    } catch (Throwable e) {
-      Reporter.once(
-          "async-drop-reporter:" + System.identityHashCode(this),
-          "asynchronous sink: drop reporter failed",
-          e);
-    }
-  }
-
-  /** Drops not yet given to the drop reporter. */
-  public long unreportedDrops() {
-    return dropped.sum() - reportedDrops.get();
   }
 
   private String name() {

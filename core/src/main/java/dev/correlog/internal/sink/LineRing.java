@@ -74,6 +74,18 @@ public final class LineRing {
     cursors[HEAD] = cursor(seq, pos);
   }
 
+  /**
+   * {@code value} rounded up to a power of two, at least {@code min}: a size for a builder.
+   *
+   * @throws IllegalArgumentException when {@code value} is not in {@code 1..max}
+   */
+  public static int powerOfTwo(int value, int min, int max, String name) {
+    if (value < 1 || value > max) {
+      throw new IllegalArgumentException(name + " must be in 1.." + max + ", was " + value);
+    }
+    return Math.max(min, Integer.highestOneBit(value - 1) << 1);
+  }
+
   public byte[] arena() {
     return arena;
   }

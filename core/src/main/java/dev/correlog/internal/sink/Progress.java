@@ -18,6 +18,7 @@ public final class Progress {
   private volatile int flushedSeq;
   private volatile long freedCount;
   private volatile long stalledAt = -1;
+  private volatile long fullAt = -1;
   private volatile boolean terminated;
 
   Progress(LineRing ring) {
@@ -97,6 +98,32 @@ public final class Progress {
       lock.unlock();
       waiters.decrementAndGet();
     }
+  }
+
+  /**
+   * How many times the writer has freed room so far; read it before a claim, and pass it to {@link
+   * #markFull} when the claim found no room.
+   */
+  public long freedCount() {
+    return freedCount;
+  }
+
+  /**
+   * A claim for a line below WARN found no room, the writer having freed room {@code freedBefore}
+   * times before it was tried: until it frees room again, {@link #fullSinceDrop()} is true.
+   */
+  public void markFull(long freedBefore) {
+    if (fullAt != freedBefore) {
+      fullAt = freedBefore; // Written once per episode, not once per dropped line.
+    }
+  }
+
+  /**
+   * True when the last claim below WARN that found no room was made after the writer last freed
+   * room: a line below WARN would most likely find none either. Two volatile reads.
+   */
+  public boolean fullSinceDrop() {
+    return fullAt == freedCount;
   }
 
   /** True once the writer has stopped. */
