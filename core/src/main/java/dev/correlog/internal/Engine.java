@@ -41,7 +41,13 @@ public final class Engine {
   public Engine(EngineConfig config, Runnable onLevelsChanged) {
     this.config = config;
     EngineConfig.SamplingSetup s = config.sampling();
-    this.sampler = new Sampler(s.headRatio(), s.alwaysKeep(), s.level(), onLevelsChanged);
+    this.sampler =
+        new Sampler(
+            s.headRatio(),
+            s.alwaysKeep(),
+            s.level(),
+            onLevelsChanged,
+            s.errorFlush() == null && s.errorBoost() == null);
     this.sink = new SinkGuard(config.sink(), metrics);
     this.requestBuffers =
         s.errorFlush() == null ? null : new RequestBuffers(s.errorFlush(), sink, metrics);
@@ -118,6 +124,21 @@ public final class Engine {
    */
   public EventBuilder start(Level level, String event, LoggerName logger, TraceContext context) {
     TraceContext ctx = context != null ? context : current();
+    // The common drop, kept small enough to inline into EventLogger.at: a context already decided
+    // not sampled, no rule, no error flush, no boost (see Sampler.State.decidedDropBelow). The
+    // same outcome as the full decision below, without the call.
+    if (ctx != null
+        && level.ordinal() < sampler.state().decidedDropBelow
+        && ctx.isSamplingDecided()
+        && !ctx.isSampled()) {
+      return null;
+    }
+    return decideAndStart(level, event, logger, ctx);
+  }
+
+  /** The whole decision and, when kept (or held), the builder; {@code ctx} null: a fresh root. */
+  private EventBuilder decideAndStart(
+      Level level, String event, LoggerName logger, TraceContext ctx) {
     if (event == null || event.isEmpty()) {
       event = DEFAULT_EVENT;
     }

@@ -5,7 +5,7 @@ import dev.correlog.context.TraceContext;
 /**
  * Reads the current OpenTelemetry span, when the OpenTelemetry API is on the class path, so that
  * events written inside it carry its trace and span ids. Only the API is needed, no SDK. Costs a
- * {@code Span.current()} lookup when no span is current, and nothing at all (two volatile reads) as
+ * {@code Span.current()} lookup when no span is current, and nothing at all (one volatile read) as
  * long as no context holding a span was ever attached through OpenTelemetry's storage, which the
  * bridge wraps to know it; repeated events in one span reuse one {@link TraceContext}. This is the
  * one rule for "current": {@code TraceContext.current()} applies it, so lines, client spans and
@@ -16,6 +16,12 @@ public final class OtelBridge {
   public static final boolean AVAILABLE = otelPresent();
 
   private static volatile boolean disabled;
+
+  /**
+   * {@code !AVAILABLE || disabled || (watching && !spanAttached)}, kept up to date by {@link
+   * #recompute()} whenever one of them changes: the one read an event makes here.
+   */
+  private static volatile boolean bypass = !AVAILABLE;
 
   /**
    * True once OpenTelemetry's context storage is known to be the one wrapped by {@link Otel}: every
@@ -46,21 +52,32 @@ public final class OtelBridge {
    * has one.
    */
   public static TraceContext effective(TraceContext correlogCurrent) {
-    if (!AVAILABLE || disabled || (watching && !spanAttached)) {
+    if (bypass) {
       return correlogCurrent;
     }
     try {
       return Otel.effective(correlogCurrent);
     } catch (RuntimeException | LinkageError e) {
       disabled = true;
+      recompute();
       Reporter.once("otel", "reading the OpenTelemetry span failed; the bridge is off", e);
       return correlogCurrent;
     }
   }
 
+  /**
+   * Sets {@link #bypass} from the flags it stands for. Each flag is written before this is called,
+   * and calls are serialised, so the last call sees every flag written before it: the bypass is
+   * never left on once a span was attached (which turns it off for good) or the bridge re-enabled.
+   */
+  private static synchronized void recompute() {
+    bypass = !AVAILABLE || disabled || (watching && !spanAttached);
+  }
+
   /** Turns the bridge back on after a failure (tests only). */
   static void reenable() {
     disabled = false;
+    recompute();
     Reporter.rearm("otel");
   }
 
@@ -94,6 +111,9 @@ public final class OtelBridge {
           io.opentelemetry.api.trace.Span.current().getSpanContext();
       if (!watching && wrapped != null) {
         watching = io.opentelemetry.context.ContextStorage.get() == wrapped;
+        if (watching) {
+          recompute();
+        }
       }
       if (!sc.isValid()) {
         return correlogCurrent;
@@ -126,6 +146,7 @@ public final class OtelBridge {
             && toAttach != null
             && io.opentelemetry.api.trace.Span.fromContextOrNull(toAttach) != null) {
           spanAttached = true;
+          recompute();
         }
         return delegate.attach(toAttach);
       }

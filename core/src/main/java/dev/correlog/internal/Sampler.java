@@ -29,7 +29,14 @@ public final class Sampler implements Sampling {
     final Rule[] loggerRules; // longest first
     final boolean hasRules;
 
-    State(double headRatio, int alwaysKeep, Map<String, Rule> rules) {
+    /**
+     * Events below this level (an ordinal) in a context already decided not sampled are dropped
+     * with no further reading: {@link #alwaysKeep} when no rule can apply and the engine has
+     * neither error flush nor error boost (see {@code Engine.start}), else 0 (never).
+     */
+    final int decidedDropBelow;
+
+    State(double headRatio, int alwaysKeep, Map<String, Rule> rules, boolean plainDrops) {
       this.headRatio = headRatio;
       this.headBound = bound(headRatio);
       this.headRate = rate(headRatio);
@@ -54,6 +61,7 @@ public final class Sampler implements Sampling {
       this.prefixEvents = prefixes.toArray(new Rule[0]);
       this.loggerRules = loggers.toArray(new Rule[0]);
       this.hasRules = !rules.isEmpty();
+      this.decidedDropBelow = plainDrops && !hasRules ? alwaysKeep : 0;
     }
 
     /** The rule for this event, or null: exact event name, then event prefix, then logger. */
@@ -81,14 +89,26 @@ public final class Sampler implements Sampling {
   private final Map<String, Rule> rules = new LinkedHashMap<>();
   private final Map<String, Level> levels = new HashMap<>();
   private final Runnable onLevelsChanged;
+  private final boolean plainDrops;
   private volatile State state;
   private volatile int levelsVersion;
 
-  public Sampler(double headRatio, Level alwaysKeep, Level rootLevel, Runnable onLevelsChanged) {
+  /**
+   * {@code plainDrops}: the engine drops a sampled-out event and does nothing else for it (no error
+   * flush holding it, no error boost counting it), so a context decided not sampled can be dropped
+   * by {@link State#decidedDropBelow} alone.
+   */
+  public Sampler(
+      double headRatio,
+      Level alwaysKeep,
+      Level rootLevel,
+      Runnable onLevelsChanged,
+      boolean plainDrops) {
     checkRatio(headRatio);
     this.onLevelsChanged = onLevelsChanged;
+    this.plainDrops = plainDrops;
     levels.put("", rootLevel);
-    state = new State(headRatio, checkAlwaysKeep(alwaysKeep).ordinal(), rules);
+    state = new State(headRatio, checkAlwaysKeep(alwaysKeep).ordinal(), rules, plainDrops);
   }
 
   State state() {
@@ -147,7 +167,7 @@ public final class Sampler implements Sampling {
     checkRatio(ratio);
     synchronized (lock) {
       State s = state;
-      state = new State(ratio, s.alwaysKeep, rules);
+      state = new State(ratio, s.alwaysKeep, rules, plainDrops);
     }
     return this;
   }
@@ -161,7 +181,7 @@ public final class Sampler implements Sampling {
   public Sampling alwaysKeep(Level level) {
     checkAlwaysKeep(level);
     synchronized (lock) {
-      state = new State(state.headRatio, level.ordinal(), rules);
+      state = new State(state.headRatio, level.ordinal(), rules, plainDrops);
     }
     return this;
   }
@@ -192,7 +212,7 @@ public final class Sampler implements Sampling {
   private Sampling putRule(Rule rule) {
     synchronized (lock) {
       rules.put(key(rule.pattern(), rule.logger()), rule);
-      state = new State(state.headRatio, state.alwaysKeep, rules);
+      state = new State(state.headRatio, state.alwaysKeep, rules, plainDrops);
     }
     return this;
   }
@@ -206,7 +226,7 @@ public final class Sampler implements Sampling {
     synchronized (lock) {
       boolean removed =
           rules.remove(key(pattern, false)) != null | rules.remove(key(pattern, true)) != null;
-      state = new State(state.headRatio, state.alwaysKeep, rules);
+      state = new State(state.headRatio, state.alwaysKeep, rules, plainDrops);
       return removed;
     }
   }

@@ -120,6 +120,7 @@ class AsyncSinkFaultTest {
         Thread.sleep(5);
       }
       assertThat(sink.isDirect()).isTrue();
+      writer.join(10_000); // It goes direct first, then reports: wait for the report.
       assertThat(err.text()).contains("asynchronous writer stopped");
 
       for (int i = 40; i < 100; i++) {

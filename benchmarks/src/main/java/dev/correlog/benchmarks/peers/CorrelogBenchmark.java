@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -73,6 +74,25 @@ public class CorrelogBenchmark {
     }
   }
 
+  /** One INFO logger shared by every benchmark thread: its per-call counter on one cache line. */
+  @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+  public static class SharedLogger {
+    final DiscardingSink sink = new DiscardingSink();
+    Correlog correlog;
+    EventLogger log;
+
+    @Setup
+    public void setUp() {
+      correlog = correlog(sink, 1.0);
+      log = correlog.logger(Fixture.LOGGER);
+    }
+
+    @TearDown
+    public void tearDown() {
+      correlog.close();
+    }
+  }
+
   static Correlog correlog(Sink sink, double headRatio) {
     return Correlog.builder()
         .service(Fixture.SERVICE)
@@ -109,6 +129,26 @@ public class CorrelogBenchmark {
   /** The order line at DEBUG on an INFO logger: the shared no-op builder, no guard needed. */
   @Benchmark
   public void debugDisabled(Sampled s) {
+    order(s.log.debug(Fixture.EVENT));
+  }
+
+  /**
+   * The disabled order line on two threads through the same logger, each disabled call counted on
+   * that logger: what contention on the counter costs (compare with {@code debugDisabled}).
+   */
+  @Benchmark
+  @Threads(2)
+  public void debugDisabledTwoThreads(SharedLogger s) {
+    order(s.log.debug(Fixture.EVENT));
+  }
+
+  /**
+   * The same on two threads, each with its own Correlog and logger (no line shared): the control
+   * for {@code debugDisabledTwoThreads}.
+   */
+  @Benchmark
+  @Threads(2)
+  public void debugDisabledTwoThreadsOwnLogger(Sampled s) {
     order(s.log.debug(Fixture.EVENT));
   }
 
