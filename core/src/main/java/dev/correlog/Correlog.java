@@ -174,7 +174,9 @@ public final class Correlog implements AutoCloseable {
    * {@code context} with its head sampling decision made: unchanged when already decided (the
    * caller's flags, parent-based), else sampled when its trace id falls under the head ratio, the
    * same answer every service with the same ratio gives. Call it where a trace enters, before
-   * propagating it, so the decision travels in the trace flags.
+   * propagating it, so the decision travels in the trace flags. A decision made here keeps its
+   * probability p ({@link TraceContext#sampleRate()} = 1/p when sampled and p &lt; 1; the boosted
+   * ratio during an error boost), so this service's lines of the trace carry {@code sample_rate}.
    */
   public TraceContext decide(TraceContext context) {
     return engine.decide(Objects.requireNonNull(context, "context"));

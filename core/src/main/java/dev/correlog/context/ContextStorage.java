@@ -68,11 +68,13 @@ public final class ContextStorage {
 
   /**
    * The SLF4J MDC mirror: puts {@code trace_id}, {@code span_id}, {@code trace_flags} (2 lowercase
-   * hex digits) and {@code request_id} in {@code org.slf4j.MDC} for the life of each scope, under
-   * the key names of OpenTelemetry's Logback MDC instrumentation, and restores the previous values
-   * (the user's own included) when the scope ends. It goes through {@code org.slf4j.MDC} only, so
-   * whatever MDC adapter the SLF4J provider has is the one written. Registered by default when
-   * slf4j-api is present; without slf4j-api it does nothing.
+   * hex digits; only once the trace's sampling decision is made, absent for a local root not yet
+   * decided, whose {@code 02} would read as "not sampled") and {@code request_id} in {@code
+   * org.slf4j.MDC} for the life of each scope, under the key names of OpenTelemetry's Logback MDC
+   * instrumentation, and restores the previous values (the user's own included) when the scope
+   * ends. It goes through {@code org.slf4j.MDC} only, so whatever MDC adapter the SLF4J provider
+   * has is the one written. Registered by default when slf4j-api is present; without slf4j-api it
+   * does nothing.
    */
   public static ScopeDecorator mdcMirror() {
     return MdcMirror.INSTANCE;

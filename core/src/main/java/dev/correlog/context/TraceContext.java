@@ -1,5 +1,6 @@
 package dev.correlog.context;
 
+import dev.correlog.internal.DecisionRates;
 import dev.correlog.internal.Hex;
 import dev.correlog.internal.Ids;
 import dev.correlog.internal.OtelBridge;
@@ -33,6 +34,7 @@ public final class TraceContext {
   private final String traceState; // nullable
   private final String requestId; // nullable: then the trace id stands in for it
   private final boolean decided; // false: no sampling decision yet (a new local root)
+  private final short rateIndex; // 1/p of a sampled decision made here at p < 1, by index; 0: none
 
   private String traceIdHex;
   private String spanIdHex;
@@ -45,7 +47,8 @@ public final class TraceContext {
       byte flags,
       String traceState,
       String requestId,
-      boolean decided) {
+      boolean decided,
+      short rateIndex) {
     this.traceIdHigh = traceIdHigh;
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
@@ -54,6 +57,7 @@ public final class TraceContext {
     this.traceState = traceState;
     this.requestId = requestId;
     this.decided = decided;
+    this.rateIndex = rateIndex;
   }
 
   /** A new trace with random ids, the random-trace-id flag set and no sampling decision yet. */
@@ -69,7 +73,8 @@ public final class TraceContext {
       high = Ids.random();
       low = Ids.random();
     } while (high == 0 && low == 0);
-    return new TraceContext(high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId, false);
+    return new TraceContext(
+        high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId, false, (short) 0);
   }
 
   /**
@@ -82,7 +87,7 @@ public final class TraceContext {
       long traceIdHigh, long traceIdLow, long spanId, String requestId) {
     of(traceIdHigh, traceIdLow, spanId, 0, (byte) 0, null, requestId); // checks the ids
     return new TraceContext(
-        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, requestId, false);
+        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, requestId, false, (short) 0);
   }
 
   /**
@@ -113,7 +118,8 @@ public final class TraceContext {
         (byte) (flags & (FLAG_SAMPLED | FLAG_RANDOM)),
         traceState,
         requestId,
-        true);
+        true,
+        (short) 0);
   }
 
   /**
@@ -122,7 +128,15 @@ public final class TraceContext {
    */
   public TraceContext newChild() {
     return new TraceContext(
-        traceIdHigh, traceIdLow, Ids.nonZero(), spanId, flags, traceState, requestId, decided);
+        traceIdHigh,
+        traceIdLow,
+        Ids.nonZero(),
+        spanId,
+        flags,
+        traceState,
+        requestId,
+        decided,
+        rateIndex);
   }
 
   /**
@@ -224,13 +238,50 @@ public final class TraceContext {
     return decided;
   }
 
-  /** This context with the sampling decision made. */
+  /**
+   * This context with the sampling decision made, by a caller or by code whose probability is not
+   * known: lines kept by this decision carry no {@code sample_rate} ({@link #sampleRate()} is 0).
+   */
   public TraceContext withSampled(boolean sampled) {
+    return decided(sampled, (short) 0);
+  }
+
+  /**
+   * This context with the sampling decision made here, by a probability: when {@code sampled}, the
+   * lines this decision keeps carry {@code sample_rate} = 1/{@code probability} (none when it is
+   * 1), so that counts can be extrapolated. {@code Correlog.decide} decides this way; the rate
+   * stays with {@link #newChild() children} in this process but does not travel to other services
+   * (no propagation format carries it: they see the sampled flag only). A process remembers at most
+   * 32,767 distinct probabilities; a decision at a further one carries no rate (reported once on
+   * stderr).
+   *
+   * @throws IllegalArgumentException when {@code probability} is not in [0, 1]
+   */
+  public TraceContext withSampled(boolean sampled, double probability) {
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("a probability must be in [0, 1], was " + probability);
+    }
+    boolean rated = sampled && probability > 0 && probability < 1;
+    return decided(sampled, rated ? DecisionRates.indexOf(1 / probability) : 0);
+  }
+
+  private TraceContext decided(boolean sampled, short index) {
     byte f = (byte) (sampled ? flags | FLAG_SAMPLED : flags & ~FLAG_SAMPLED);
-    return f == flags && decided
+    return f == flags && decided && index == rateIndex
         ? this
         : new TraceContext(
-            traceIdHigh, traceIdLow, spanId, parentSpanId, f, traceState, requestId, true);
+            traceIdHigh, traceIdLow, spanId, parentSpanId, f, traceState, requestId, true, index);
+  }
+
+  /**
+   * The {@code sample_rate} of the lines kept by this trace's head decision: 1/p when the decision
+   * was made in this process, sampled, with probability p &lt; 1 ({@link #withSampled(boolean,
+   * double)}, {@code Correlog.decide}); 0 (no {@code sample_rate}) otherwise: a caller's decision,
+   * whose probability is not known here, {@link #withSampled(boolean)}, an unsampled or undecided
+   * trace, or p = 1.
+   */
+  public double sampleRate() {
+    return rateIndex == 0 ? 0 : DecisionRates.rate(rateIndex);
   }
 
   /**
@@ -250,7 +301,8 @@ public final class TraceContext {
             (byte) (flags & ~FLAG_SAMPLED),
             traceState,
             requestId,
-            false);
+            false,
+            (short) 0);
   }
 
   public TraceContext withTraceState(String traceState) {
@@ -262,7 +314,8 @@ public final class TraceContext {
   }
 
   private TraceContext copy(byte f, String ts, String rid) {
-    return new TraceContext(traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid, decided);
+    return new TraceContext(
+        traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid, decided, rateIndex);
   }
 
   @Override
@@ -280,6 +333,7 @@ public final class TraceContext {
         && parentSpanId == c.parentSpanId
         && flags == c.flags
         && decided == c.decided
+        && rateIndex == c.rateIndex
         && Objects.equals(traceState, c.traceState)
         && Objects.equals(requestId, c.requestId);
   }
@@ -299,6 +353,7 @@ public final class TraceContext {
         + ", flags="
         + flags
         + (decided ? "" : " (sampling undecided)")
+        + (rateIndex != 0 ? ", sample_rate=" + sampleRate() : "")
         + (requestId != null ? ", request_id=" + requestId : "")
         + (traceState != null ? ", tracestate=" + traceState : "")
         + "}";

@@ -70,6 +70,7 @@ final class DefaultEventBuilder implements EventBuilder {
   long rootLow;
   long rootSpan;
   double sampleRate; // 0: none written
+  boolean traceUnsampled; // the trace was not head-sampled: "trace_sampled":false written
   boolean holdForErrorFlush;
   boolean hasTimestamp;
   long epochSecond;
@@ -112,6 +113,7 @@ final class DefaultEventBuilder implements EventBuilder {
     this.schema = schema;
     this.plain = schema == null;
     this.sampleRate = 0;
+    this.traceUnsampled = false;
   }
 
   void context(TraceContext context) {
@@ -127,6 +129,11 @@ final class DefaultEventBuilder implements EventBuilder {
 
   void sampleRate(double rate) {
     this.sampleRate = rate;
+  }
+
+  /** The head decision of the event's trace; false: the line says the rest may be missing. */
+  void traceSampled(boolean sampled) {
+    this.traceUnsampled = !sampled;
   }
 
   /** The event was sampled out: the line goes to its request's error-flush buffer. */

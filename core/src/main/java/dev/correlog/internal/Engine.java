@@ -160,17 +160,20 @@ public final class Engine {
     }
     Sampler.State st = sampler.state();
     double rate = 0;
+    boolean traceSampled; // the trace's head decision: false is written as "trace_sampled":false
     if (level.ordinal() < st.alwaysKeep) {
       Sampler.Rule rule = st.hasRules ? st.match(event, logger.name()) : null;
       boolean keep;
       if (rule != null) {
         keep = Sampler.keep(low, rule.bound());
         rate = rule.rate();
+        traceSampled = traceSampled(ctx, st);
       } else if (ctx != null && ctx.isSamplingDecided()) {
-        keep = ctx.isSampled(); // parent-based: the caller's decision, rate unknown here
+        keep = traceSampled = ctx.isSampled(); // parent-based
+        rate = ctx.sampleRate(); // 1/p of a decision made here (decide), 0 for a caller's
       } else {
         long bound = boost == null ? st.headBound : boost.headBound(st.headBound);
-        keep = Sampler.keep(low, bound);
+        keep = traceSampled = Sampler.keep(low, bound);
         rate = bound == st.headBound ? st.headRate : Sampler.rate(boost.config().boostedRatio());
       }
       if (!keep) {
@@ -179,8 +182,11 @@ public final class Engine {
         }
         DefaultEventBuilder held = builder(level, event, logger, ctx, 0, 0, 0);
         held.holdForErrorFlush();
+        held.traceSampled(traceSampled);
         return held;
       }
+    } else {
+      traceSampled = traceSampled(ctx, st);
     }
     if (level == Level.ERROR && requestBuffers != null && ctx != null) {
       requestBuffers.flush(ctx);
@@ -190,7 +196,25 @@ public final class Engine {
     }
     DefaultEventBuilder b = builder(level, event, logger, ctx, high, low, span);
     b.sampleRate(rate);
+    b.traceSampled(traceSampled);
     return b;
+  }
+
+  /**
+   * The head decision of the trace {@code ctx} belongs to, for an event kept or dropped by
+   * something else (its level, a rule): the decision when made, else the one {@link #decide} would
+   * make now. Outside any trace (null) true: the event's fresh root is a trace of one line, none of
+   * it missing.
+   */
+  private boolean traceSampled(TraceContext ctx, Sampler.State st) {
+    if (ctx == null) {
+      return true;
+    }
+    if (ctx.isSamplingDecided()) {
+      return ctx.isSampled();
+    }
+    return Sampler.keep(
+        ctx.traceIdLow(), boost == null ? st.headBound : boost.headBound(st.headBound));
   }
 
   /**
@@ -207,6 +231,7 @@ public final class Engine {
         ctx != null
             ? builder(level, event, logger, ctx, 0, 0, 0)
             : builder(level, event, logger, null, Ids.random(), Ids.nonZero(), Ids.nonZero());
+    b.traceSampled(traceSampled(ctx, sampler.state()));
     return b.asEncoderLine();
   }
 
@@ -233,11 +258,10 @@ public final class Engine {
     if (ctx.isSamplingDecided()) {
       return ctx;
     }
-    long bound = sampler.state().headBound;
-    if (boost != null) {
-      bound = boost.headBound(bound);
-    }
-    return ctx.withSampled(Sampler.keep(ctx.traceIdLow(), bound));
+    Sampler.State st = sampler.state();
+    long bound = boost == null ? st.headBound : boost.headBound(st.headBound);
+    double p = bound == st.headBound ? st.headRatio : boost.config().boostedRatio();
+    return ctx.withSampled(Sampler.keep(ctx.traceIdLow(), bound), p); // sample_rate 1/p
   }
 
   /** Writes the boost change as a WARN event (always kept), without going through start(). */
@@ -255,6 +279,7 @@ public final class Engine {
                 Ids.random(),
                 Ids.nonZero(),
                 Ids.nonZero());
+    b.traceSampled(traceSampled(ctx, sampler.state()));
     b.field("state", change > 0 ? "raised" : "restored")
         .field("error_share", boost.errorShare(now))
         .field("head_ratio", change > 0 ? boost.config().boostedRatio() : sampler.headRatio())

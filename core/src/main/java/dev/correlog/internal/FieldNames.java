@@ -31,6 +31,7 @@ public final class FieldNames {
           "thread",
           "message",
           "environment",
+          "trace_sampled",
           "sample_rate",
           "sampled_by",
           "error",

@@ -135,6 +135,7 @@ public final class IndexTemplateExporter {
     }
     text(g, "message");
     type(g, "sample_rate", "double");
+    type(g, "trace_sampled", "boolean");
     type(g, "truncated", "boolean");
     g.writeObjectFieldStart("error");
     g.writeObjectFieldStart("properties");

@@ -90,6 +90,10 @@ public final class JsonSchemaExporter {
     string(g, "thread", 0);
     string(g, "message", 0);
     string(g, "environment", 0);
+    g.writeObjectFieldStart("trace_sampled");
+    g.writeStringField("type", "boolean");
+    g.writeBooleanField("const", false); // written only for a trace that was not sampled
+    g.writeEndObject();
     g.writeObjectFieldStart("sample_rate");
     g.writeStringField("type", "number");
     g.writeNumberField("minimum", 1);

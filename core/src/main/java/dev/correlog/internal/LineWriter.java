@@ -117,6 +117,9 @@ final class LineWriter {
       }
     }
     o.raw(env.environment());
+    if (event.traceUnsampled) {
+      o.raw(Envelope.TRACE_UNSAMPLED);
+    }
     if (event.holdForErrorFlush) {
       o.raw(Envelope.SAMPLED_BY).ascii("\"error_flush\"");
     } else if (event.sampleRate > 0) {

@@ -116,7 +116,11 @@ public final class MdcMirror implements ScopeDecorator {
       }
       org.slf4j.MDC.put(TRACE_ID, c.traceIdHex());
       org.slf4j.MDC.put(SPAN_ID, c.spanIdHex());
-      org.slf4j.MDC.put(TRACE_FLAGS, flagsHex(c.flags()));
+      if (c.isSamplingDecided()) {
+        org.slf4j.MDC.put(TRACE_FLAGS, flagsHex(c.flags()));
+      } else {
+        org.slf4j.MDC.remove(TRACE_FLAGS); // no decision yet: "02" would read as "not sampled"
+      }
       org.slf4j.MDC.put(REQUEST_ID, c.requestId());
     }
 

@@ -1,6 +1,7 @@
 package dev.correlog.internal;
 
 import dev.correlog.Level;
+import dev.correlog.context.Scope;
 import dev.correlog.context.TraceContext;
 import dev.correlog.sampling.ErrorFlush;
 import java.util.ArrayList;
@@ -9,16 +10,21 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 /**
  * The per-request buffers of {@link ErrorFlush}, keyed by trace id.
  *
+ * <p>A trace's buffer also counts the trace's open scopes in this process, on every thread ({@link
+ * #enter}, {@link #exit}, called by {@link TraceExitHook}): its lines are discarded when the last
+ * one closes, not when one thread leaves the trace while another still serves it.
+ *
  * <p>Every operation costs the same whatever the number of requests in flight: holding a line, a
- * flush and a discard are one hash lookup each, plus O(1) work on a list of the buffers in the
- * order they were created. Past {@link #SWEEP_AT} requests, the oldest buffers, when older than
- * {@link #ABANDONED_NANOS} (requests whose scope never closed), are discarded from the head of that
- * list: each buffer is looked at there once, so the sweep is O(1) amortised per held line.
+ * flush, a scope's enter and exit are one hash operation each, plus O(1) work on a list of the
+ * buffers in the order they were created. Past {@link #SWEEP_AT} traces, the oldest buffers, when
+ * older than {@link #ABANDONED_NANOS} (requests whose scope never closed), are discarded from the
+ * head of that list: each buffer is looked at there once, so the sweep is O(1) amortised.
  *
  * <p>Counting: a held line that is written is counted in {@link #flushed} (and, once the sink took
  * it, as emitted); a line that was not held (a bound reached) is counted in {@link #overflow} and
@@ -27,14 +33,38 @@ import java.util.function.LongSupplier;
  * flushed and sampled out.
  */
 final class RequestBuffers {
-  /** Past this many requests held, abandoned ones are swept. */
+  /** Past this many traces in flight or holding lines, abandoned ones are swept. */
   static final int SWEEP_AT = 4096;
 
   /** A request holding lines for longer than this is abandoned, once past {@link #SWEEP_AT}. */
   static final long ABANDONED_NANOS = 60_000_000_000L;
 
-  /** Compared when hash codes collide, so a crafted set of trace ids costs O(log n), not O(n). */
-  private record Key(long high, long low) implements Comparable<Key> {
+  /**
+   * A trace id. Compared when hash codes collide, so a crafted set of trace ids costs O(log n), not
+   * O(n). A plain class, not a record: a record's generated {@code equals} is linked through {@code
+   * java.lang.runtime.ObjectMethods}, whose static method handle caches (on JDK 17) a handle typed
+   * with the record's class, keeping this library's class loader alive after a redeploy (see
+   * RATIONALE.md, "Redeploy").
+   */
+  static final class Key implements Comparable<Key> {
+    final long high;
+    final long low;
+
+    Key(long high, long low) {
+      this.high = high;
+      this.low = low;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.high == high && k.low == low;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(high) * 31 + Long.hashCode(low);
+    }
+
     @Override
     public int compareTo(Key o) {
       int c = Long.compare(high, o.high);
@@ -42,20 +72,44 @@ final class RequestBuffers {
     }
   }
 
-  private static final class Buffer {
+  /**
+   * A trace in this process: its open scopes and its held lines. It is also the decorator scope of
+   * each of the trace's scopes ({@link TraceExitHook}): closing it once per scope counts one scope
+   * out, so nothing is allocated per scope beyond the key.
+   */
+  static final class Buffer implements Scope, BiFunction<Key, Buffer, Buffer> {
+    final RequestBuffers owner;
     final Key key;
-    final List<byte[]> lines = new ArrayList<>();
-    final List<Level> levels = new ArrayList<>();
     final long created;
+    int scopes; // open scopes of the trace; changed only inside buffers.compute for its key
+    List<byte[]> lines; // null until a line is held; guarded by the buffer, as are the next three
+    List<Level> levels;
     int bytes;
-    boolean closed; // guarded by the buffer
+    boolean closed;
     Buffer older; // guarded by RequestBuffers.order
     Buffer newer;
     boolean linked;
 
-    Buffer(Key key, long created) {
+    Buffer(RequestBuffers owner, Key key, long created) {
+      this.owner = owner;
       this.key = key;
       this.created = created;
+    }
+
+    int held() {
+      return lines == null ? 0 : lines.size();
+    }
+
+    /** One scope of the trace closed: see {@link RequestBuffers#exit}. */
+    @Override
+    public void close() {
+      owner.exit(this);
+    }
+
+    /** Counts one scope out of the entry {@code now} of the map, when it is this buffer. */
+    @Override
+    public Buffer apply(Key k, Buffer now) {
+      return now != this || --now.scopes > 0 ? now : null;
     }
   }
 
@@ -63,6 +117,7 @@ final class RequestBuffers {
   private final SinkGuard sink;
   private final Metrics metrics;
   private final LongSupplier nanoTime;
+  private final BiFunction<Key, Buffer, Buffer> opened = this::opened; // made once, not per scope
   private final ConcurrentHashMap<Key, Buffer> buffers = new ConcurrentHashMap<>();
   private final AtomicLong totalBytes = new AtomicLong();
   private final Object order = new Object();
@@ -97,7 +152,7 @@ final class RequestBuffers {
       if (buffers.size() >= SWEEP_AT) {
         sweep();
       }
-      Buffer fresh = new Buffer(k, nanoTime.getAsLong());
+      Buffer fresh = new Buffer(this, k, nanoTime.getAsLong());
       b = buffers.putIfAbsent(k, fresh);
       if (b == null) {
         b = fresh;
@@ -106,7 +161,7 @@ final class RequestBuffers {
     }
     synchronized (b) {
       if (b.closed
-          || b.lines.size() >= limits.maxLinesPerRequest()
+          || b.held() >= limits.maxLinesPerRequest()
           || b.bytes + len > limits.maxBytesPerRequest()) {
         notHeld();
         return;
@@ -115,6 +170,10 @@ final class RequestBuffers {
         totalBytes.addAndGet(-len);
         notHeld();
         return;
+      }
+      if (b.lines == null) {
+        b.lines = new ArrayList<>();
+        b.levels = new ArrayList<>();
       }
       b.lines.add(Arrays.copyOfRange(line, off, off + len));
       b.levels.add(level);
@@ -127,24 +186,63 @@ final class RequestBuffers {
     metrics.sampledOut.increment();
   }
 
+  /**
+   * A scope of the trace of {@code ctx} opened, on any thread: counted, so that the trace's lines
+   * are kept until the last of its scopes in this process closes. Returns what {@link #exit} takes.
+   */
+  Buffer enter(TraceContext ctx) {
+    Key k = key(ctx);
+    if (buffers.size() >= SWEEP_AT && !buffers.containsKey(k)) {
+      sweep();
+    }
+    return buffers.compute(k, opened);
+  }
+
+  private Buffer opened(Key k, Buffer b) {
+    if (b == null) {
+      b = new Buffer(this, k, nanoTime.getAsLong());
+      link(b); // not visible to other threads before compute returns
+    }
+    b.scopes++;
+    return b;
+  }
+
+  /**
+   * A scope counted by {@link #enter} closed. When it was the last open scope of its trace in this
+   * process, the trace's held lines are discarded (the request ended without an error). A buffer
+   * swept or discarded meanwhile is not touched again, nor is a newer buffer of the same trace.
+   */
+  void exit(Buffer b) {
+    if (buffers.computeIfPresent(b.key, b) == null) {
+      close(b);
+      unlink(b);
+    }
+  }
+
   /** Writes the request's held lines, in order, and forgets them. */
   void flush(TraceContext ctx) {
-    Buffer b = buffers.remove(key(ctx));
+    Buffer b = buffers.get(key(ctx));
     if (b == null) {
       return;
     }
     synchronized (b) {
-      b.closed = true;
-      for (int i = 0; i < b.lines.size(); i++) {
+      if (b.closed) {
+        return;
+      }
+      for (int i = 0; i < b.held(); i++) {
         byte[] line = b.lines.get(i);
         flushed.increment(); // decided: written, not sampled out, whatever the sink does with it
         if (sink.write(b.levels.get(i), line, 0, line.length)) {
           metrics.emitted.increment();
         }
       }
-      release(b);
+      release(b); // the trace's scopes still count on it: later lines are held again
     }
-    unlink(b);
+    if (buffers.computeIfPresent(b.key, (k, now) -> now == b && now.scopes == 0 ? null : now)
+        == null) {
+      close(b); // held without any scope open (an explicit context): nothing else ends it
+      unlink(b);
+    }
   }
 
   /** The request ended without an error: drop what it held. */
@@ -170,7 +268,7 @@ final class RequestBuffers {
     synchronized (b) {
       if (!b.closed) {
         b.closed = true;
-        metrics.sampledOut.add(b.lines.size());
+        metrics.sampledOut.add(b.held());
         release(b);
       }
     }
@@ -179,8 +277,8 @@ final class RequestBuffers {
   private void release(Buffer b) {
     totalBytes.addAndGet(-b.bytes);
     b.bytes = 0;
-    b.lines.clear();
-    b.levels.clear();
+    b.lines = null;
+    b.levels = null;
   }
 
   private void link(Buffer b) {

@@ -5,10 +5,13 @@ import dev.correlog.context.ScopeDecorator;
 import dev.correlog.context.TraceContext;
 
 /**
- * Error flush's scope decorator: when a thread leaves a trace (its outermost scope of that trace
- * closes), the lines held for that trace on behalf of one engine are discarded. The engine holds
- * the hook; the storage holds it weakly ({@link ScopeDecorators#addWeak}), so an engine that is
- * dropped without {@code close()} is still collected.
+ * Error flush's scope decorator: counts the open scopes of each trace in this process, on every
+ * thread, for one engine; when the last one closes (the trace has left the process: the request
+ * thread, its async continuations, a Kafka consumer's or a gRPC server's thread alike), the lines
+ * held for that trace are discarded. One thread leaving a trace that another thread still serves
+ * keeps them. The engine holds the hook; the storage holds it weakly ({@link
+ * ScopeDecorators#addWeak}), so an engine that is dropped without {@code close()} is still
+ * collected.
  */
 final class TraceExitHook implements ScopeDecorator {
   private final RequestBuffers buffers;
@@ -22,13 +25,6 @@ final class TraceExitHook implements ScopeDecorator {
     if (context == null) {
       return null;
     }
-    return () -> {
-      TraceContext now = ScopeStack.current(); // already restored when decorators close
-      if (now == null
-          || now.traceIdHigh() != context.traceIdHigh()
-          || now.traceIdLow() != context.traceIdLow()) {
-        buffers.discard(context);
-      }
-    };
+    return buffers.enter(context); // closed once per scope: counts it out
   }
 }

@@ -1,6 +1,6 @@
 package dev.correlog.propagation;
 
-import dev.correlog.internal.propagation.HeaderIndex;
+import dev.correlog.internal.propagation.HeaderLookup;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.util.Iterator;
@@ -13,13 +13,14 @@ public final class Carriers {
   /**
    * Reads a {@code Map<String, String>} of headers, ignoring the case of ASCII letters: the exact
    * key is tried first (one hash lookup). When it misses, a {@link SortedMap} ordered by {@link
-   * String#CASE_INSENSITIVE_ORDER} has answered already; a map of at most 16 keys is scanned (a
-   * length compare rejects most keys, and no per-thread state is touched); any larger map is
-   * indexed by its keys once per extraction (one pass over the keys, then a hash probe for every
-   * further absent header), so a request stuffed with headers costs one pass, not one per header
-   * looked up. Called directly, outside an extraction, a miss scans the keys. A map holds one value
-   * per key, so when keys differ only in case the exact one wins, else the first found. {@link
-   * Getter#keys} lists the map's keys.
+   * String#CASE_INSENSITIVE_ORDER} has answered already; any other map is scanned once. {@link
+   * Getter#getEach} (what the built-in propagators call) tries every name exactly, then, only when
+   * some are missing and the map has keys besides the ones found, fills the missing ones in a
+   * single pass over the entries: a request stuffed with headers costs one pass per extraction,
+   * whatever the number of absent headers. Once every key of the map was found, the remaining names
+   * are absent without a lookup, so a map holding only propagation headers is never scanned. A map
+   * holds one value per key, so when keys differ only in case the exact one wins, else the first
+   * found. {@link Getter#keys} lists the map's keys.
    */
   public static final Getter<Map<String, String>> MAP_GETTER = new MapGetter();
 
@@ -36,7 +37,8 @@ public final class Carriers {
    * Reads {@link HttpHeaders} (of a request or a response, e.g. {@code request.headers()}),
    * ignoring case (they are kept in a case-insensitive sorted map, so a lookup never scans); a
    * header sent several times is returned as its values joined by {@code ","}, and {@link
-   * Getter#getAll} returns them one by one.
+   * Getter#getAll} returns them one by one. {@link Getter#getEach} keeps its default (one
+   * sorted-map lookup per name): nothing is ever scanned, and walking the map would cost more.
    */
   public static final Getter<HttpHeaders> HTTP_HEADERS = new HeadersGetter();
 
@@ -49,10 +51,29 @@ public final class Carriers {
       if (v != null || map.isEmpty() || caseInsensitive(map)) {
         return v;
       }
-      if (map.size() <= HeaderIndex.SCAN_LIMIT) {
-        return HeaderIndex.scan(map, key); // a few keys: comparing them beats indexing them
+      return HeaderLookup.scan(map, key);
+    }
+
+    @Override
+    public void getEach(Map<String, String> map, List<String> names, String[] values) {
+      int n = names.size();
+      int size = map.size();
+      int found = 0;
+      for (int i = 0; i < n; i++) {
+        String v = size == 0 ? null : map.get(names.get(i));
+        values[i] = v;
+        if (v != null && ++found == size) {
+          // Every key is one of the names found (they are distinct ignoring case): the other
+          // names are absent, without a lookup or a scan.
+          for (int j = i + 1; j < n; j++) {
+            values[j] = null;
+          }
+          return;
+        }
       }
-      return HeaderIndex.get(map, key);
+      if (found < n && size > 0 && !caseInsensitive(map)) {
+        HeaderLookup.fill(map, names, values);
+      }
     }
 
     @Override

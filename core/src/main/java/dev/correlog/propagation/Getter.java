@@ -11,6 +11,11 @@ import java.util.List;
  * getter may throw anything (even an {@link Error}): extraction catches it and treats the header as
  * absent.
  *
+ * <p>Only {@link #get} must be written. The built-in propagators ask for every header they may need
+ * at once, through {@link #getEach}; its default asks {@link #get} for each name in turn. A carrier
+ * that can list its headers cheaply, but where a case-insensitive miss costs a scan of them, should
+ * override {@link #getEach} to look every name up in one pass (the shipped carriers do).
+ *
  * @param <C> the carrier type
  */
 @FunctionalInterface
@@ -19,10 +24,33 @@ public interface Getter<C> {
   String get(C carrier, String key);
 
   /**
+   * Looks up several headers at once: on return, {@code values[i]} is what {@link #get get(carrier,
+   * names.get(i))} returns (null when absent), for every {@code i} below {@code names.size()};
+   * later slots are left alone. The names are distinct ignoring case (when two are not, a getter
+   * may report the later one absent, as {@link Carriers#MAP_GETTER} does). {@code values} belongs
+   * to the caller (a reused scratch array, cleared before and after the call): write into it, never
+   * keep it.
+   *
+   * <p>The default calls {@link #get} once per name. An override must keep {@link #get}'s contract
+   * (case-insensitive, repeats joined by {@code ","}) and should cost one pass over the carrier's
+   * headers, whatever their number, so that a request stuffed with headers cannot make extraction
+   * slow. It may throw anything: extraction then reports it once and asks {@link #get} for each
+   * name instead, treating a name whose {@code get} throws as absent.
+   *
+   * @param carrier the carrier, as given to the propagator
+   * @param names the header names wanted, in any case (the propagator's own, immutable)
+   * @param values where the values go, at the names' indices; at least {@code names.size()} long
+   */
+  default void getEach(C carrier, List<String> names, String[] values) {
+    for (int i = 0, n = names.size(); i < n; i++) {
+      values[i] = get(carrier, names.get(i));
+    }
+  }
+
+  /**
    * The names of the headers in {@code carrier}, as they are stored (any case), each once. The
-   * default, for a carrier that cannot list its headers, is empty. Not called by the built-in
-   * propagators for each lookup; a getter over a case-sensitive store can use it to resolve a name
-   * once per extraction (as {@link Carriers#MAP_GETTER} does).
+   * default, for a carrier that cannot list its headers, is empty. The built-in propagators do not
+   * call it.
    */
   default Iterable<String> keys(C carrier) {
     return List.of();

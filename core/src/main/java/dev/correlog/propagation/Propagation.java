@@ -2,7 +2,6 @@ package dev.correlog.propagation;
 
 import dev.correlog.context.TraceContext;
 import dev.correlog.internal.propagation.CarrierAccess;
-import dev.correlog.internal.propagation.HeaderIndex;
 import dev.correlog.internal.propagation.RequestIdPropagator;
 
 /**
@@ -32,13 +31,10 @@ public final class Propagation {
   public static <C> TraceContext startServerSpan(
       C carrier, Getter<C> getter, Propagator propagator) {
     Extracted found = null;
-    Object[] scope = HeaderIndex.enter();
     try {
       found = propagator.extract(carrier, getter);
     } catch (Throwable e) {
       CarrierAccess.failed("extract", e);
-    } finally {
-      HeaderIndex.exit(scope);
     }
     return startServerSpan(found);
   }

@@ -15,8 +15,17 @@ import dev.correlog.Level;
  * </ol>
  *
  * Probabilities are decided from the trace id (as OpenTelemetry's trace-id ratio sampler does), so
- * one request's lines are all kept or all dropped, in every service. A kept line that was subject
- * to a probability below 1 carries {@code sample_rate} = 1/probability.
+ * one request's lines are all kept or all dropped, in every service.
+ *
+ * <p>A line kept by a probability p below 1 applied in this process carries {@code sample_rate} =
+ * 1/p: kept by a rule, or by the head decision of a trace decided here (a new root or a deferred B3
+ * trace, per event while undecided or by {@code Correlog.decide}, which records p in the context:
+ * {@link dev.correlog.context.TraceContext#sampleRate()}). Lines kept by a caller's sampled flag
+ * (its probability is unknown here), by level, or written by error flush carry none.
+ *
+ * <p>A line of a trace that was not head-sampled (the caller's flag, or the head ratio applied to
+ * its trace id) but kept anyway (level, rule, error flush, an encoder line) carries {@code
+ * "trace_sampled":false}; the lines of a sampled trace carry nothing.
  */
 public interface Sampling {
   /** The probability with which a new trace is sampled, in [0, 1]. */

@@ -61,6 +61,21 @@ class MdcMirrorTest {
   }
 
   @Test
+  void anUndecidedTrace_hasNoTraceFlags_soNobodyReadsItsZeroBitAsNotSampled() {
+    TraceContext undecided = TraceContext.newRoot("r");
+    try (Scope outer = undecided.withSampled(true).attach()) {
+      try (Scope inner = undecided.attach()) {
+        assertThat(MDC.get("trace_id")).isEqualTo(undecided.traceIdHex());
+        assertThat(MDC.get("trace_flags")).isNull();
+      }
+      assertThat(MDC.get("trace_flags")).isEqualTo("03");
+    }
+    try (Scope s = undecided.withSampled(false).attach()) {
+      assertThat(MDC.get("trace_flags")).isEqualTo("02");
+    }
+  }
+
+  @Test
   void withoutARequestIdTheTraceIdStandsInForIt() {
     TraceContext ctx = TraceContext.of(TRACE_HIGH, TRACE_LOW, SPAN, 0, (byte) 0, null, null);
     try (Scope scope = ctx.attach()) {

@@ -137,4 +137,86 @@ class RequestBuffersWorkTest {
     assertThat(b.flushed.sum() + metrics.sampledOut.sum()).isEqualTo(4 * 6);
     assertThat(b.totalBytes()).isZero();
   }
+
+  @Test
+  void aTracesLinesLastUntilItsLastScopeExits_andAFlushKeepsCountingItsScopes() {
+    RequestBuffers b = buffers(new ErrorFlush(64, 64 * 1024, 1L << 20));
+    TraceContext r = TraceContext.newRoot();
+    RequestBuffers.Buffer first = b.enter(r);
+    RequestBuffers.Buffer second = b.enter(r); // another thread of the same trace
+    assertThat(second).isSameAs(first);
+    hold(b, r);
+    b.exit(second);
+    assertThat(b.requests()).isEqualTo(1); // one scope still open: kept
+    b.flush(r); // the error: written, and the trace still counts its open scope
+    assertThat(memory.lines()).hasSize(1);
+    hold(b, r); // after the error: held again
+    b.exit(first); // the last scope: discarded, counted as sampled out
+    assertThat(b.requests()).isZero();
+    assertThat(b.flushed.sum()).isEqualTo(1);
+    assertThat(metrics.sampledOut.sum()).isEqualTo(1);
+    assertThat(b.totalBytes()).isZero();
+  }
+
+  @Test
+  void aScopeOfASweptTrace_exitingLate_leavesTheTracesNewerBufferAlone() {
+    RequestBuffers b = buffers(new ErrorFlush(64, 64 * 1024, 1L << 30));
+    TraceContext stuck = TraceContext.newRoot();
+    RequestBuffers.Buffer old = b.enter(stuck); // a scope left open for over a minute
+    for (TraceContext r : requests(RequestBuffers.SWEEP_AT)) {
+      b.enter(r);
+    }
+    now.addAndGet(RequestBuffers.ABANDONED_NANOS + 1);
+    b.enter(TraceContext.newRoot()); // past the bound: the abandoned ones are swept, oldest first
+    assertThat(b.requests()).isEqualTo(RequestBuffers.SWEEP_AT);
+    RequestBuffers.Buffer newer = b.enter(stuck); // the trace comes back to this process
+    assertThat(newer).isNotSameAs(old);
+    hold(b, stuck);
+    b.exit(old); // the old scope finally closes: not one of the newer buffer's scopes
+    b.flush(stuck);
+    assertThat(memory.lines()).hasSize(1);
+    int before = b.requests();
+    b.exit(newer); // its own last scope: now it goes
+    assertThat(b.requests()).isEqualTo(before - 1);
+  }
+
+  @Test
+  void threadsEnteringAndLeavingOneTraceConcurrently_loseNoLineAndLeaveNothingBehind()
+      throws Exception {
+    RequestBuffers b = buffers(new ErrorFlush(1_000_000, 1 << 30, 1L << 32));
+    TraceContext r = TraceContext.newRoot();
+    int threads = 4;
+    int rounds = 20_000;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+    List<Thread> all = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread th =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+                for (int i = 0; i < rounds; i++) {
+                  RequestBuffers.Buffer scope = b.enter(r);
+                  hold(b, r);
+                  if (i % 100 == 0) {
+                    b.flush(r);
+                  }
+                  b.exit(scope);
+                }
+              });
+      th.start();
+      all.add(th);
+    }
+    for (Thread th : all) {
+      th.join(60_000);
+    }
+    // Every held line ended exactly once: written by a flush or discarded when the trace left.
+    assertThat(b.flushed.sum() + metrics.sampledOut.sum()).isEqualTo((long) threads * rounds);
+    assertThat(b.overflow.sum()).isZero();
+    assertThat(b.requests()).isZero();
+    assertThat(b.totalBytes()).isZero();
+  }
 }

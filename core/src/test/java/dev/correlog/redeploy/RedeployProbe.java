@@ -1,7 +1,9 @@
 package dev.correlog.redeploy;
 
 import dev.correlog.Correlog;
+import dev.correlog.Counters;
 import dev.correlog.EventLogger;
+import dev.correlog.FieldNamePolicy;
 import dev.correlog.Level;
 import dev.correlog.context.ContextExecutors;
 import dev.correlog.context.Scope;
@@ -44,6 +46,7 @@ public final class RedeployProbe {
     Correlog.install(correlog);
     EventLogger log = correlog.logger(RedeployProbe.class);
     AtomicInteger mdcSeen = new AtomicInteger();
+    Expected expected = new Expected();
     ExecutorService wrapped = ContextExecutors.wrap(container);
     List<Future<?>> done = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -56,7 +59,7 @@ public final class RedeployProbe {
                 me.setContextClassLoader(app); // as a container does around a request
                 try {
                   for (int i = 0; i < 200; i++) {
-                    request(log, id, i, mdcSeen, wrapped);
+                    request(log, id, i, mdcSeen, wrapped, expected);
                   }
                 } finally {
                   me.setContextClassLoader(before);
@@ -67,39 +70,98 @@ public final class RedeployProbe {
     for (Future<?> f : done) {
       f.get();
     }
-    long emitted = correlog.counters().emitted();
+    Counters counters = correlog.counters();
     correlog.close();
     Correlog.uninstall();
-    return "emitted=" + emitted + " mdc=" + mdcSeen.get();
+    return "emitted="
+        + counters.emitted()
+        + "/"
+        + expected.written
+        + " flushed="
+        + counters.errorFlushed()
+        + "/"
+        + expected.flushed
+        + " sampled_out="
+        + counters.sampledOut()
+        + "/"
+        + expected.discarded
+        + " mdc="
+        + mdcSeen.get();
   }
 
+  /** What the run should have written and counted, worked out as it goes. */
+  private static final class Expected {
+    final AtomicInteger written = new AtomicInteger();
+    final AtomicInteger flushed = new AtomicInteger();
+    final AtomicInteger discarded = new AtomicInteger();
+  }
+
+  /**
+   * One request of a trace the caller did not sample (four in five): its INFO lines are held by
+   * error flush, on the request thread and on a continuation thread of the same trace, and written
+   * before its ERROR (one request in four) or discarded when it ends without one.
+   */
   private static void request(
-      EventLogger log, int thread, int i, AtomicInteger mdcSeen, ExecutorService wrapped)
+      EventLogger log,
+      int thread,
+      int i,
+      AtomicInteger mdcSeen,
+      ExecutorService wrapped,
+      Expected expected)
       throws Exception {
+    boolean sampled = i % 5 == 0;
+    boolean fails = i % 4 == 0;
+    boolean continuation = i % 3 == 0;
     Map<String, String> headers =
         Map.of(
             "traceparent",
-            "00-4bf92f3577b34da6a3ce929d0e0e47" + hex(thread, i) + "-00f067aa0ba902b7-01");
+            "00-4bf92f3577b34da6a3ce929d0e"
+                + hex(thread, i)
+                + "-00f067aa0ba902b7-"
+                + (sampled ? "01" : "00"));
     TraceContext server = Propagation.startServerSpan(headers, Carriers.MAP_GETTER);
+    int info = 0;
     try (Scope s = server.attach()) {
       if (server.traceIdHex().equals(org.slf4j.MDC.get("trace_id"))) {
         mdcSeen.incrementAndGet();
       }
       log.info("request.start").field("i", i).emit();
-      log.debug("detail").emit();
+      log.debug("detail").emit(); // below the level: neither held nor written
+      // As the SLF4J provider logs: the default event name, names kept as given, no context given.
+      log.at(Level.INFO, "log", null)
+          .fieldNames(FieldNamePolicy.KEEP)
+          .field("userId", i)
+          .message("slf4j style")
+          .emit();
+      info += 2;
       try (Scope child = server.newChild().attach()) {
-        log.at(Level.INFO, "child.work").field("thread", thread).emit();
+        log.at(Level.INFO, "child.work").field("worker", thread).emit();
+        info++;
+      }
+      if (continuation) { // another container thread of the same trace, ended before the error
+        wrapped.submit(() -> log.info("continuation.step").emit()).get();
+        info++;
       }
       if (i % 50 == 0) {
-        wrapped.submit(() -> log.warn("background").emit()).get();
+        wrapped.submit(() -> log.warn("background").emit()).get(); // WARN: always written
+        expected.written.incrementAndGet();
       }
-      if (i % 20 == 0) {
+      if (fails) {
         log.error("request.failed").error(new IllegalStateException("boom " + i)).emit();
+        expected.written.incrementAndGet();
       }
+    }
+    if (sampled) {
+      expected.written.addAndGet(info);
+    } else if (fails) {
+      expected.written.addAndGet(info);
+      expected.flushed.addAndGet(info);
+    } else {
+      expected.discarded.addAndGet(info);
     }
   }
 
   private static String hex(int a, int b) {
-    return String.format("%02x", (a * 31 + b) & 0xff);
+    return String.format("%02x%04x", a, b); // one trace per request
   }
 }

@@ -29,8 +29,9 @@ final class Summary {
     ERROR_FLUSH("error flush"), // "sampled_by":"error_flush": held, then written before an ERROR
     ALWAYS("WARN/ERROR"), // at or above the always-keep level
     SLOW("slow"), // "http.slow":true, written whatever the decision
-    RULE("by rule"), // sample_rate > 1: an event rule (50% business events, 1% health checks)
-    SAMPLED("trace sampled"); // no sample_rate: the trace's sampled flag (gateway's 10%, a proxy's)
+    RULE("by rule"), // sample_rate 2 or 100: an event rule (50% business events, 1% health checks)
+    SAMPLED("trace sampled"); // the trace's decision: the gateway's 10% (sample_rate 10 there), or
+    // the flag it received (a proxy's, or the gateway's downstream): no sample_rate
 
     final String title;
 
@@ -79,8 +80,10 @@ final class Summary {
       return Kept.ALWAYS;
     } else if (n.path("http.slow").asBoolean(false)) {
       return Kept.SLOW;
-    } else if (n.path("sample_rate").asDouble(0) > 1) {
-      return Kept.RULE;
+    }
+    double rate = n.path("sample_rate").asDouble(0);
+    if (rate > 1 && Math.abs(rate - 1 / Services.HEAD_RATIO) > 1e-9) {
+      return Kept.RULE; // the head decision made at the gateway carries 1/HEAD_RATIO instead
     }
     return Kept.SAMPLED;
   }
@@ -161,8 +164,8 @@ final class Summary {
         health == null ? 0 : health.lines(),
         health == null ? 0.0 : health.estimated());
     out.printf(
-        "trace sampled: the gateway decides (10%% of new traces, or the proxy's flag) and the"
-            + " flag travels on:%n  those lines carry no sample_rate. By level: inventory.db is at"
-            + " WARN, its DEBUG lines are never built.%n");
+        "trace sampled: the gateway decides (10%% of new traces, its lines with sample_rate 10;"
+            + " or the proxy's flag)%n  and the flag travels on: downstream lines carry no"
+            + " sample_rate. By level: inventory.db is at WARN, its DEBUG lines are never built.%n");
   }
 }

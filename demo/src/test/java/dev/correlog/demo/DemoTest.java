@@ -108,6 +108,9 @@ class DemoTest {
         .sampled()) {
       // Not sampled: inventory's INFO line of the Kafka hop was held, then written by the error.
       assertThat(flushed).contains("inventory messaging.publish");
+      // Every line of the trace says its trace was not sampled.
+      assertThat(outcome.failed().lines())
+          .allSatisfy(l -> assertThat(l.fields().get("trace_sampled")).isEqualTo("false"));
     }
   }
 

@@ -17,6 +17,11 @@ import java.util.concurrent.ConcurrentMap;
  * returned as its values joined by {@code ","} (so a duplicated {@code traceparent} is invalid, and
  * the receiver starts a new trace); binary headers ({@code -bin}) and names gRPC cannot carry are
  * absent. Writing: every value of the header is removed, then the new one is put.
+ *
+ * <p>{@link Getter#getEach} keeps its default, one lookup per name: gRPC keeps names lowercase, so
+ * a lookup compares bytes and never scans for another case, and the only way to list the names
+ * ({@code Metadata.keys()}) builds a string per header and a set, which costs more than the lookups
+ * it would save.
  */
 final class MetadataCarrier {
   /** More distinct names than this are not cached (a propagator asking for ever new names). */

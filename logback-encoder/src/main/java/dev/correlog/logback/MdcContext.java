@@ -7,7 +7,9 @@ import java.util.Map;
  * The trace context of a Logback event, rebuilt from the MDC Logback captured on the logging
  * thread: {@code trace_id} (32 hex), {@code span_id} (16 hex), {@code trace_flags} (2 hex) and
  * {@code request_id}, written by Correlog's MDC mirror and by OpenTelemetry's Logback MDC
- * instrumentation alike. Invalid or missing ids: null.
+ * instrumentation alike. Invalid or missing ids: null. No valid {@code trace_flags} (Correlog's
+ * mirror leaves it out while the trace's sampling is undecided): an undecided context, judged by
+ * the encoder's head ratio as Correlog's own events are.
  *
  * <p>One per encoder. The last context built is kept and handed out again while events carry the
  * same four values (every line of a request), so a line of a known request allocates nothing and
@@ -87,15 +89,18 @@ final class MdcContext {
     if ((high == 0 && low == 0) || spanId == 0) {
       return null;
     }
-    byte flags = isHex(flagsHex, 2) ? (byte) hex(flagsHex, 0, 2) : 0;
-    return TraceContext.of(
-        high,
-        low,
-        spanId,
-        0,
-        flags,
-        null,
-        requestId == null || requestId.isEmpty() ? null : requestId);
+    boolean hasFlags = isHex(flagsHex, 2);
+    byte flags = hasFlags ? (byte) hex(flagsHex, 0, 2) : 0;
+    TraceContext c =
+        TraceContext.of(
+            high,
+            low,
+            spanId,
+            0,
+            flags,
+            null,
+            requestId == null || requestId.isEmpty() ? null : requestId);
+    return hasFlags ? c : c.withSamplingDeferred();
   }
 
   /** The value of the hex digits {@code s[from, to)}, already checked by {@link #isHex}. */

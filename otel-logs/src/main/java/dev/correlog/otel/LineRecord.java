@@ -45,6 +45,7 @@ final class LineRecord {
     String event = null;
     String message = null;
     String logger = null;
+    boolean sampled = true; // unless the line says its trace was not: "trace_sampled":false
     AttributesBuilder attrs = Attributes.builder();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -54,6 +55,10 @@ final class LineRecord {
         case "level", "service", "version", "environment" -> p.skipChildren(); // severity, resource
         case "trace_id" -> traceId = p.getValueAsString();
         case "span_id" -> spanId = p.getValueAsString();
+        case "trace_sampled" -> { // the record's trace flags, not an attribute
+          sampled = t != JsonToken.VALUE_FALSE;
+          p.skipChildren();
+        }
         case "event" -> event = p.getValueAsString();
         case "message" -> message = p.getValueAsString();
         case "logger" -> logger = p.getValueAsString();
@@ -82,7 +87,11 @@ final class LineRecord {
     r.setBody(message != null ? message : event != null ? event : "");
     if (traceId != null && spanId != null) {
       SpanContext sc =
-          SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+          SpanContext.create(
+              traceId,
+              spanId,
+              sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(),
+              TraceState.getDefault());
       if (sc.isValid()) {
         r.setContext(Context.root().with(Span.wrap(sc)));
       }

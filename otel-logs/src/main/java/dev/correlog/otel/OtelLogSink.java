@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  *       to {@code ERROR}) and its name as severity text;
  *   <li>body: {@code message}, or the event name when the line has none; event name: {@code event}
  *       (also the attribute {@code event.name});
- *   <li>context: {@code trace_id} and {@code span_id}; Correlog lines carry no trace flags, so the
- *       record's flags are {@code 01} (sampled: the event was kept);
+ *   <li>context: {@code trace_id} and {@code span_id}, with trace flags {@code 00} (not sampled)
+ *       when the line says {@code "trace_sampled":false} (a line of a trace head sampling did not
+ *       sample, kept by its level, a rule or error flush), else {@code 01} (sampled);
  *   <li>instrumentation scope: the line's {@code logger} ({@code correlog} when absent; at most
  *       {@value LineRecord#MAX_SCOPES} distinct scopes, then {@code correlog});
  *   <li>attributes, typed as written: strings, integers ({@code long}), numbers ({@code double}),

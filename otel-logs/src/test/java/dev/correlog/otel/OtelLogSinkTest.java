@@ -78,6 +78,29 @@ class OtelLogSinkTest {
   }
 
   @Test
+  void traceFlags_areSampledUnlessTheLineSaysOtherwise() throws IOException {
+    String ids =
+        "{\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"span_id\":\"00f067aa0ba902b7\"";
+    write(Level.INFO, ids + "}");
+    write(Level.WARN, ids + ",\"trace_sampled\":false,\"sampled_by\":\"error_flush\"}");
+    write(Level.WARN, ids + ",\"trace_sampled\":true}");
+    write(Level.WARN, ids + ",\"trace_sampled\":{\"x\":false},\"after\":1}");
+    assertThat(records)
+        .extracting(r -> r.getSpanContext().getTraceFlags().asHex())
+        .containsExactly("01", "00", "01", "01");
+    assertThat(records.get(1).getSpanContext().getTraceId())
+        .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(records.get(1).getAttributes().get(AttributeKey.stringKey("sampled_by")))
+        .isEqualTo("error_flush");
+    assertThat(records.get(3).getAttributes().get(AttributeKey.longKey("after"))).isEqualTo(1L);
+    assertThat(records)
+        .allSatisfy(
+            r ->
+                assertThat(r.getAttributes().asMap())
+                    .doesNotContainKey(AttributeKey.booleanKey("trace_sampled")));
+  }
+
+  @Test
   void readsCorrelogTimestampsAsInstantDoes() {
     for (String t :
         new String[] {

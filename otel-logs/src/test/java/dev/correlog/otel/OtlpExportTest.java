@@ -94,6 +94,7 @@ class OtlpExportTest {
             .addLogRecordProcessor(BatchLogRecordProcessor.builder(exporter).build())
             .build();
     TraceContext ctx = TraceContext.newRoot("req-789").newChild();
+    TraceContext unsampled = TraceContext.newRoot().withSampled(false);
     try (Correlog correlog =
         Correlog.builder()
             .service("order-service")
@@ -113,6 +114,10 @@ class OtlpExportTest {
             .emit();
         log.error("order.failed").error(new IllegalStateException("no stock")).emit();
       }
+      try (Scope s = unsampled.attach()) {
+        log.info("order.viewed").emit(); // sampled out
+        log.warn("order.slow").emit(); // kept by its level, in a trace not sampled
+      }
     }
     provider.shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
 
@@ -124,7 +129,7 @@ class OtlpExportTest {
     assertThat(resource.get("deployment.environment.name").getStringValue()).isEqualTo("prod");
     ScopeLogs scope = rl.getScopeLogs(0);
     assertThat(scope.getScope().getName()).isEqualTo("com.acme.Orders");
-    assertThat(scope.getLogRecordsCount()).isEqualTo(2);
+    assertThat(scope.getLogRecordsCount()).isEqualTo(3);
 
     LogRecord placed = scope.getLogRecords(0);
     assertThat(placed.getBody().getStringValue()).isEqualTo("order placed");
@@ -159,6 +164,14 @@ class OtlpExportTest {
         .isEqualTo("java.lang.IllegalStateException");
     assertThat(e.get("exception.message").getStringValue()).isEqualTo("no stock");
     assertThat(e.get("exception.stacktrace").getStringValue()).contains("OtlpExportTest");
+    assertThat(failed.getFlags() & 0xff).isEqualTo(1);
+
+    LogRecord slow = scope.getLogRecords(2);
+    assertThat(slow.getEventName()).isEqualTo("order.slow");
+    assertThat(HexFormat.of().formatHex(slow.getTraceId().toByteArray()))
+        .isEqualTo(unsampled.traceIdHex());
+    assertThat(slow.getFlags() & 0xff).isEqualTo(0); // the line said "trace_sampled":false
+    assertThat(map(slow.getAttributesList())).doesNotContainKey("trace_sampled");
   }
 
   private static Map<String, AnyValue> map(List<KeyValue> kvs) {

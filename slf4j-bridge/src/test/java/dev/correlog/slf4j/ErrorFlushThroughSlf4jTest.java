@@ -42,5 +42,17 @@ class ErrorFlushThroughSlf4jTest {
     assertThat(lines.get(0).get("sampled_by").asText()).isEqualTo("error_flush");
     assertThat(lines)
         .allSatisfy(l -> assertThat(l.get("trace_id").asText()).isEqualTo(request.traceIdHex()));
+    // The request was not sampled: every line of it says so, the held ones and the error.
+    assertThat(lines).allSatisfy(l -> assertThat(l.get("trace_sampled").asBoolean(true)).isFalse());
+  }
+
+  @Test
+  void aSampledRequest_addsNothing() {
+    captured.correlog.sampling().headRatio(1.0);
+    try (Scope s = captured.correlog.decide(TraceContext.newRoot("req-8")).attach()) {
+      log.info("cart {} loaded", 42);
+      log.atWarn().addKeyValue("event", "cart.slow").log();
+    }
+    assertThat(captured.lines()).hasSize(2).noneMatch(l -> l.has("trace_sampled"));
   }
 }

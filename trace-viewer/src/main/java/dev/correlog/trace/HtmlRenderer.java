@@ -55,6 +55,9 @@ public final class HtmlRenderer {
               trace.droppedLines() > 0
                   ? " (" + trace.droppedLines() + " more lines not kept)"
                   : ""));
+      if (TextRenderer.notSampled(trace)) {
+        w.write("<p class=\"summary\">" + esc(TextRenderer.NOT_SAMPLED) + "</p>\n");
+      }
       svg(trace, w);
       filters(trace, w);
       lines(trace, w);

@@ -55,6 +55,21 @@ public final class TextRenderer {
     printLines(trace, out);
   }
 
+  /** Said under the header of a trace that head sampling did not sample. */
+  static final String NOT_SAMPLED =
+      "not sampled: these lines were kept by their level, a rule or error flush;"
+          + " the rest of the trace was never written";
+
+  /** True when a line of the trace says {@code "trace_sampled":false}. */
+  static boolean notSampled(Trace trace) {
+    for (LogLine l : trace.lines()) {
+      if ("false".equals(l.fields().get("trace_sampled"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public void printWaterfall(Trace trace, PrintStream out) {
     if (trace.isEmpty()) {
       out.println("no line of " + trace.query() + " in the input");
@@ -75,6 +90,9 @@ public final class TextRenderer {
         plural(trace.lines().size()),
         millis(total),
         trace.droppedLines() > 0 ? " (" + trace.droppedLines() + " more lines not kept)" : "");
+    if (notSampled(trace)) {
+      out.println(NOT_SAMPLED);
+    }
     int nameWidth = 10;
     for (Span s : trace.spans()) {
       nameWidth = Math.max(nameWidth, label(s).length());

@@ -149,6 +149,31 @@ class TraceViewerTest {
   }
 
   @Test
+  void aTraceNotSampled_saysTheRestWasNeverWritten() throws IOException {
+    List<String> lines = new ArrayList<>(services.interleaved());
+    lines.replaceAll(
+        l ->
+            l.contains(failed) && l.contains("\"level\":\"ERROR\"")
+                ? l.substring(0, l.lastIndexOf('}')) + ",\"trace_sampled\":false}"
+                : l);
+    Path file = Services.write(dir.resolve("n.ndjson"), lines);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Trace notSampled = TraceViewer.find(TraceQuery.trace(failed), Inputs.files(file));
+    TextRenderer.plain()
+        .printWaterfall(notSampled, new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("not sampled: these lines were kept");
+    java.io.StringWriter html = new java.io.StringWriter();
+    HtmlRenderer.write(notSampled, html);
+    assertThat(html.toString()).contains("<p class=\"summary\">not sampled: these lines were kept");
+    out.reset();
+    TextRenderer.plain()
+        .printWaterfall(
+            TraceViewer.find(TraceQuery.trace(ok), Inputs.files(file)),
+            new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("not sampled");
+  }
+
+  @Test
   void keepsAtMostMaxLinesAndCountsTheRest() throws IOException {
     Trace trace =
         TraceViewer.find(TraceQuery.trace(ok).maxLines(4), Inputs.files(services.files(dir)));

@@ -65,9 +65,11 @@ public class B3MultiBenchmark {
   }
 
   /**
-   * With a case-sensitive getter, as the peers use: {@code Carriers.MAP_GETTER} must also rule out
-   * other casings on a miss ({@code b3} and {@code X-B3-ParentSpanId} are absent here), which it
-   * does by indexing the map's keys once per extraction.
+   * With a case-sensitive getter, as the peers use (the reference for {@link #extract_correlog}):
+   * {@code Carriers.MAP_GETTER} must also rule out other casings of the absent headers ({@code b3},
+   * {@code X-B3-ParentSpanId}, {@code X-B3-Flags}); it looks up all six names at once ({@code
+   * Getter.getEach}) and, once every key of the map was found, knows the rest are absent without a
+   * scan.
    */
   @Benchmark
   public Extracted extract_correlogCaseSensitiveGetter() {

@@ -76,7 +76,7 @@ public class ErrorFlushBenchmark {
     log.at(Level.INFO, "step", request).field("i", held[i]).emit();
     if (++held[i] == LINES_PER_REQUEST) {
       try (Scope s = request.attach()) {
-        // The request ends: closing its outermost scope discards what it held.
+        // The request ends: closing its last scope discards what it held.
       }
       requests[i] = TraceContext.newRoot();
       held[i] = 0;

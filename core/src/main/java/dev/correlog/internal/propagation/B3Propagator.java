@@ -20,16 +20,11 @@ import java.util.List;
  * 1}, debug) and, without ids, a lone decision. Ids without a decision are deferred; an invalid
  * {@code X-B3-Sampled} value counts as none.
  */
-public final class B3Propagator implements Propagator {
-  public static final B3Propagator SINGLE = new B3Propagator(true);
-  public static final B3Propagator MULTI = new B3Propagator(false);
-
-  static final String B3 = "b3";
-  static final String TRACE_ID = "X-B3-TraceId";
-  static final String SPAN_ID = "X-B3-SpanId";
-  static final String PARENT_SPAN_ID = "X-B3-ParentSpanId";
-  static final String SAMPLED = "X-B3-Sampled";
-  static final String FLAGS = "X-B3-Flags";
+public final class B3Propagator implements Propagator, BuiltInFormat {
+  static final String B3 = HeaderLookup.B3_NAMES.get(0);
+  static final String TRACE_ID = HeaderLookup.B3_NAMES.get(1);
+  static final String SPAN_ID = HeaderLookup.B3_NAMES.get(2);
+  static final String SAMPLED = HeaderLookup.B3_NAMES.get(4);
 
   /** Longer values are ignored without being read. */
   static final int MAX_LENGTH = 512;
@@ -38,6 +33,10 @@ public final class B3Propagator implements Propagator {
       Extracted.empty().withSampling(SamplingDecision.SAMPLED);
   private static final Extracted LONE_NOT_SAMPLED =
       Extracted.empty().withSampling(SamplingDecision.NOT_SAMPLED);
+
+  // After the names: the constructor reads them.
+  public static final B3Propagator SINGLE = new B3Propagator(true);
+  public static final B3Propagator MULTI = new B3Propagator(false);
 
   private final boolean single;
   private final List<String> fields;
@@ -52,49 +51,67 @@ public final class B3Propagator implements Propagator {
     return fields;
   }
 
+  /**
+   * Every B3 header is looked up at once ({@link dev.correlog.propagation.Getter#getEach}), so a
+   * getter that lists its headers finds them in one pass, and the absent ones cost nothing more.
+   */
   @Override
   public <C> Extracted extract(C carrier, Getter<C> getter) {
-    Object[] scope = HeaderIndex.enter();
+    String[][] holder = HeaderLookup.holder();
+    String[] values = HeaderLookup.take(holder);
     try {
-      String b3 = CarrierAccess.get(getter, carrier, B3);
-      if (b3 != null && b3.length() <= MAX_LENGTH) {
-        TraceContext ctx = B3Parser.single(b3);
-        if (ctx == B3Parser.LONE_SAMPLED) {
-          return LONE_SAMPLED;
-        }
-        if (ctx == B3Parser.LONE_NOT_SAMPLED) {
-          return LONE_NOT_SAMPLED;
-        }
-        if (ctx != null) {
-          return Extracted.of(ctx);
-        }
-      }
-      return multi(carrier, getter);
+      HeaderLookup.fill(getter, carrier, HeaderLookup.B3_NAMES, values);
+      return read(values, 0);
     } catch (Throwable e) {
       CarrierAccess.failed("b3 extract", e);
       return Extracted.empty();
     } finally {
-      HeaderIndex.exit(scope);
+      HeaderLookup.give(holder, values);
     }
   }
 
-  private static <C> Extracted multi(C carrier, Getter<C> getter) {
-    String traceId = CarrierAccess.get(getter, carrier, TRACE_ID);
+  @Override
+  public int group() {
+    return HeaderLookup.B3;
+  }
+
+  /**
+   * {@code values[at..at+5]}: {@code b3}, {@code X-B3-TraceId}, {@code X-B3-SpanId}, {@code
+   * X-B3-ParentSpanId}, {@code X-B3-Sampled}, {@code X-B3-Flags}.
+   */
+  @Override
+  public Extracted read(String[] values, int at) {
+    String b3 = values[at];
+    if (b3 != null && b3.length() <= MAX_LENGTH) {
+      TraceContext ctx = B3Parser.single(b3);
+      if (ctx == B3Parser.LONE_SAMPLED) {
+        return LONE_SAMPLED;
+      }
+      if (ctx == B3Parser.LONE_NOT_SAMPLED) {
+        return LONE_NOT_SAMPLED;
+      }
+      if (ctx != null) {
+        return Extracted.of(ctx);
+      }
+    }
+    return multi(values[at + 1], values[at + 2], values[at + 3], values[at + 4], values[at + 5]);
+  }
+
+  private static Extracted multi(
+      String traceId, String spanId, String parent, String sampledValue, String flags) {
     if (traceId != null && traceId.length() > MAX_LENGTH) {
       return Extracted.empty();
     }
-    int sampled = B3Parser.sampledHeader(CarrierAccess.get(getter, carrier, SAMPLED));
-    if (sampled != 1 && B3Parser.debugFlag(CarrierAccess.get(getter, carrier, FLAGS))) {
+    int sampled = B3Parser.sampledHeader(sampledValue);
+    if (sampled != 1 && B3Parser.debugFlag(flags)) {
       sampled = 1;
     }
     if (traceId == null) {
       return sampled < 0 ? Extracted.empty() : sampled == 1 ? LONE_SAMPLED : LONE_NOT_SAMPLED;
     }
-    String spanId = CarrierAccess.get(getter, carrier, SPAN_ID);
     if (spanId == null || spanId.length() > MAX_LENGTH) {
       return Extracted.empty();
     }
-    String parent = CarrierAccess.get(getter, carrier, PARENT_SPAN_ID);
     if (parent != null && parent.length() > MAX_LENGTH) {
       return Extracted.empty();
     }

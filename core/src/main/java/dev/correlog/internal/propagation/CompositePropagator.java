@@ -7,6 +7,7 @@ import dev.correlog.propagation.Propagator;
 import dev.correlog.propagation.SamplingDecision;
 import dev.correlog.propagation.Setter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,11 +24,21 @@ import java.util.Set;
  * beside it), the decision is deferred. Injection writes every format of the inject set. Nested
  * composites are flattened and repeated members kept once. A member that throws or returns null is
  * reported once and skipped: the composite itself never throws.
+ *
+ * <p>The headers of every built-in member are looked up at once, before any member runs ({@link
+ * Getter#getEach}: one pass over a carrier that can list its headers); a user-written member reads
+ * the carrier through the getter itself.
  */
 public final class CompositePropagator implements Propagator {
   private final Propagator[] extractors;
   private final Propagator[] injectors;
   private final List<String> fields;
+
+  /** The names of the built-in members' headers, group after group. */
+  private final List<String> names;
+
+  /** Per extractor, the offset of its values in the looked-up array; -1 for a user's propagator. */
+  private final int[] at;
 
   public CompositePropagator(List<Propagator> extractOrder, List<Propagator> injectSet) {
     Objects.requireNonNull(extractOrder, "extractOrder");
@@ -47,6 +58,22 @@ public final class CompositePropagator implements Propagator {
     this.extractors = extract.toArray(new Propagator[0]);
     this.injectors = inject.toArray(new Propagator[0]);
     this.fields = Collections.unmodifiableList(new ArrayList<>(f));
+    List<String> n = new ArrayList<>();
+    int[] startOf = new int[HeaderLookup.SIZE]; // by group: where its names start in n, or -1
+    Arrays.fill(startOf, -1);
+    this.at = new int[extractors.length];
+    for (int i = 0; i < extractors.length; i++) {
+      at[i] = -1;
+      if (extractors[i] instanceof BuiltInFormat) {
+        int group = ((BuiltInFormat) extractors[i]).group();
+        if (startOf[group] < 0) {
+          startOf[group] = n.size();
+          n.addAll(HeaderLookup.names(group));
+        }
+        at[i] = startOf[group];
+      }
+    }
+    this.names = List.copyOf(n);
   }
 
   private static void flatten(Propagator p, Set<Propagator> into, boolean extract) {
@@ -66,14 +93,18 @@ public final class CompositePropagator implements Propagator {
 
   @Override
   public <C> Extracted extract(C carrier, Getter<C> getter) {
-    Object[] scope = HeaderIndex.enter();
+    String[][] holder = names.isEmpty() ? null : HeaderLookup.holder();
+    String[] values = holder == null ? null : HeaderLookup.take(holder);
     try {
+      if (values != null) {
+        HeaderLookup.fill(getter, carrier, names, values);
+      }
       Extracted winner = null;
       SamplingDecision lone = null;
       String requestId = null;
       boolean deferred = false;
-      for (Propagator p : extractors) {
-        Extracted e = member(p, carrier, getter);
+      for (int i = 0; i < extractors.length; i++) {
+        Extracted e = member(extractors[i], at[i], values, carrier, getter);
         if (e == null) {
           continue;
         }
@@ -106,13 +137,16 @@ public final class CompositePropagator implements Propagator {
       CarrierAccess.failed("extract", e);
       return Extracted.empty();
     } finally {
-      HeaderIndex.exit(scope);
+      if (holder != null) {
+        HeaderLookup.give(holder, values);
+      }
     }
   }
 
-  private static <C> Extracted member(Propagator p, C carrier, Getter<C> getter) {
+  private static <C> Extracted member(
+      Propagator p, int at, String[] values, C carrier, Getter<C> getter) {
     try {
-      Extracted e = p.extract(carrier, getter);
+      Extracted e = at >= 0 ? ((BuiltInFormat) p).read(values, at) : p.extract(carrier, getter);
       if (e == null) {
         CarrierAccess.failed(
             "extract", new NullPointerException(p.getClass().getName() + " returned null"));

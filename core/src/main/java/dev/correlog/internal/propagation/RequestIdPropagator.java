@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.LongAdder;
  * absent. Only a valid explicit request id is injected, so a value set in code can never smuggle a
  * line break into a header.
  */
-public final class RequestIdPropagator implements Propagator {
+public final class RequestIdPropagator implements Propagator, BuiltInFormat {
   public static final RequestIdPropagator INSTANCE = new RequestIdPropagator();
 
-  static final String HEADER = "x-request-id";
+  static final String HEADER = HeaderLookup.REQUEST_ID_NAMES.get(0);
   static final int MAX_LENGTH = 128;
 
-  private static final List<String> FIELDS = List.of(HEADER);
+  private static final List<String> FIELDS = HeaderLookup.REQUEST_ID_NAMES;
   private static final LongAdder REJECTED = new LongAdder();
 
   private RequestIdPropagator() {}
@@ -41,16 +41,26 @@ public final class RequestIdPropagator implements Propagator {
 
   @Override
   public <C> Extracted extract(C carrier, Getter<C> getter) {
-    Object[] scope = HeaderIndex.enter();
     try {
-      String id = read(carrier, getter);
-      return id == null ? Extracted.empty() : Extracted.empty().withRequestId(id);
+      return found(read(carrier, getter));
     } catch (Throwable e) {
       CarrierAccess.failed("request id extract", e);
       return Extracted.empty();
-    } finally {
-      HeaderIndex.exit(scope);
     }
+  }
+
+  @Override
+  public int group() {
+    return HeaderLookup.REQUEST_ID;
+  }
+
+  @Override
+  public Extracted read(String[] values, int at) {
+    return found(sanitize(values[at]));
+  }
+
+  private static Extracted found(String id) {
+    return id == null ? Extracted.empty() : Extracted.empty().withRequestId(id);
   }
 
   /**

@@ -23,14 +23,14 @@ import java.util.List;
  * traceparent}. The sampled flag is the caller's decision: W3C has no "deferred" state, so
  * extraction gives {@code SAMPLED} or {@code NOT_SAMPLED}.
  */
-public final class W3cPropagator implements Propagator {
+public final class W3cPropagator implements Propagator, BuiltInFormat {
   public static final W3cPropagator INSTANCE = new W3cPropagator();
 
-  static final String TRACEPARENT = "traceparent";
-  static final String TRACESTATE = "tracestate";
+  static final String TRACEPARENT = HeaderLookup.W3C_NAMES.get(0);
+  static final String TRACESTATE = HeaderLookup.W3C_NAMES.get(1);
 
   private static final int V00_LENGTH = 55;
-  private static final List<String> FIELDS = List.of(TRACEPARENT, TRACESTATE);
+  private static final List<String> FIELDS = HeaderLookup.W3C_NAMES;
 
   private W3cPropagator() {}
 
@@ -39,21 +39,38 @@ public final class W3cPropagator implements Propagator {
     return FIELDS;
   }
 
+  /**
+   * Two plain lookups, no scratch array: {@code tracestate} is asked for only after a valid {@code
+   * traceparent}, so a carrier without one costs a single lookup.
+   */
   @Override
   public <C> Extracted extract(C carrier, Getter<C> getter) {
-    Object[] scope = HeaderIndex.enter();
     try {
       String tp = CarrierAccess.get(getter, carrier, TRACEPARENT);
-      return tp == null ? Extracted.empty() : Extracted.of(parse(tp, carrier, getter));
+      return tp == null ? Extracted.empty() : Extracted.of(parse(tp, null, carrier, getter));
     } catch (Throwable e) {
       CarrierAccess.failed("w3c extract", e);
       return Extracted.empty();
-    } finally {
-      HeaderIndex.exit(scope);
     }
   }
 
-  private static <C> TraceContext parse(String s, C carrier, Getter<C> getter) {
+  @Override
+  public int group() {
+    return HeaderLookup.W3C;
+  }
+
+  @Override
+  public Extracted read(String[] values, int at) {
+    String tp = values[at];
+    return tp == null ? Extracted.empty() : Extracted.of(parse(tp, values[at + 1], null, null));
+  }
+
+  /**
+   * The context of {@code traceparent} {@code s}, or null when invalid; its {@code tracestate} is
+   * {@code ts}, or, when {@code getter} is not null, read from {@code carrier} once {@code s}
+   * proved valid.
+   */
+  private static <C> TraceContext parse(String s, String ts, C carrier, Getter<C> getter) {
     int b = CarrierAccess.trimStart(s, 0, s.length());
     int e = CarrierAccess.trimEnd(s, b, s.length());
     int n = e - b;
@@ -90,8 +107,8 @@ public final class W3cPropagator implements Propagator {
       return null;
     }
     byte flags = (byte) (f1 & (TraceContext.FLAG_SAMPLED | TraceContext.FLAG_RANDOM));
-    String ts = TraceStates.forExtract(CarrierAccess.get(getter, carrier, TRACESTATE));
-    return TraceContext.of(high, low, span, 0, flags, ts, null);
+    String raw = getter != null ? CarrierAccess.get(getter, carrier, TRACESTATE) : ts;
+    return TraceContext.of(high, low, span, 0, flags, TraceStates.forExtract(raw), null);
   }
 
   /** A future version's extra fields: a '-' right after the flags, and no comma (a joined pair). */
