@@ -2,18 +2,9 @@ package dev.correlog.internal;
 
 import dev.correlog.EventBuilder;
 import dev.correlog.FieldNamePolicy;
-import dev.correlog.Level;
 import dev.correlog.ObjectBuilder;
-import dev.correlog.context.TraceContext;
 import dev.correlog.schema.FieldType;
-import dev.correlog.schema.SchemaViolationException;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -24,121 +15,16 @@ import java.util.function.Consumer;
  * with {@link #begin} and the small setters after it, and a pooled builder is free again when its
  * claim is released at the end of the line.
  */
-final class DefaultEventBuilder implements EventBuilder {
-  private static final byte[] NO_BYTES = new byte[0];
-  private static final long MIN_SECOND = -62167219200L; // 0000-01-01T00:00:00Z
-  private static final long MAX_SECOND = 253402300799L; // 9999-12-31T23:59:59Z
+final class DefaultEventBuilder extends EventState implements EventBuilder {
 
-  /** {@link #threadName} when the line carries no thread. */
-  @SuppressWarnings("StringOperationCanBeSimplified") // a distinct identity on purpose
-  static final String NO_THREAD = new String("");
-
-  private static final VarHandle CLAIMED;
-
-  static {
-    try {
-      CLAIMED =
-          MethodHandles.lookup().findVarHandle(DefaultEventBuilder.class, "claimed", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
-  final LineFormat format;
-  final Metrics metrics;
   private final LineOutput output;
-  final boolean threadOwned;
-  final int maxStringLength;
-  final LineWriter line;
-  final FieldBuffer fields;
   private final NestedObjectBuilder nested;
   private EncoderLine encoderLine; // made on first use as an encoder line
 
-  @SuppressWarnings("unused") // through CLAIMED
-  private volatile int claimed; // a pooled builder: 1 while handed out
-
-  boolean inUse;
-  Level level;
-  String event;
-  LoggerName logger;
-  CharSequence message;
-  Throwable error;
-  CompiledSchema schema;
-  long seenMask;
-  TraceContext context; // null: a fresh root of its own, with the ids below
-  long rootHigh;
-  long rootLow;
-  long rootSpan;
-  double sampleRate; // 0: none written
-  boolean traceUnsampled; // the trace was not head-sampled: "trace_sampled":false written
-  boolean holdForErrorFlush;
-  boolean hasTimestamp;
-  long epochSecond;
-  int nanos;
-  String threadName; // null: the emitting thread's; NO_THREAD: none
-  FieldNamePolicy policy = FieldNamePolicy.STRICT;
-  boolean plain; // no schema and strict names: the inlinable path in begin(name, type)
-  private boolean neverThrow; // an encoder line
-  private int nestedDepth;
-
   DefaultEventBuilder(LineFormat format, LineOutput output, boolean threadOwned) {
-    this.format = format;
+    super(format, output.metrics, threadOwned);
     this.output = output;
-    this.metrics = output.metrics;
-    this.threadOwned = threadOwned;
-    this.maxStringLength = format.maxStringLength();
-    this.fields = new FieldBuffer(format.maxLineBytes());
-    this.line = new LineWriter(format, metrics);
     this.nested = new NestedObjectBuilder(this);
-  }
-
-  // ---- hand-out and start ---------------------------------------------------------------------
-
-  /** A pooled builder: claims it for one event; false when another thread holds it. */
-  boolean tryClaim() {
-    return CLAIMED.compareAndSet(this, 0, 1);
-  }
-
-  /** Marks a new builder claimed before it is published to the pool. */
-  void claimNew() {
-    CLAIMED.setRelease(this, 1);
-  }
-
-  /** Starts an event; then {@link #context} or {@link #root}, and the sampling setters. */
-  void begin(Level level, String event, LoggerName logger, CompiledSchema schema) {
-    this.inUse = true;
-    this.level = level;
-    this.event = event;
-    this.logger = logger;
-    this.schema = schema;
-    this.plain = schema == null;
-    this.sampleRate = 0;
-    this.traceUnsampled = false;
-  }
-
-  void context(TraceContext context) {
-    this.context = context;
-  }
-
-  /** The ids of a fresh root context, for an event outside any. */
-  void root(long high, long low, long span) {
-    this.rootHigh = high;
-    this.rootLow = low;
-    this.rootSpan = span;
-  }
-
-  void sampleRate(double rate) {
-    this.sampleRate = rate;
-  }
-
-  /** The head decision of the event's trace; false: the line says the rest may be missing. */
-  void traceSampled(boolean sampled) {
-    this.traceUnsampled = !sampled;
-  }
-
-  /** The event was sampled out: the line goes to its request's error-flush buffer. */
-  void holdForErrorFlush() {
-    this.holdForErrorFlush = true;
   }
 
   /** This builder as an encoder line: ends in the caller's hands, never throws. */
@@ -149,70 +35,6 @@ final class DefaultEventBuilder implements EventBuilder {
       l = encoderLine = new EncoderLine(this);
     }
     return l;
-  }
-
-  private void reset() {
-    inUse = false;
-    message = null;
-    error = null;
-    schema = null;
-    context = null;
-    holdForErrorFlush = false;
-    hasTimestamp = false;
-    threadName = null;
-    policy = FieldNamePolicy.STRICT;
-    neverThrow = false;
-    seenMask = 0;
-    nestedDepth = 0;
-    fields.reset();
-  }
-
-  /** Ends the event: back to the thread, or its pool claim released. */
-  private void release() {
-    reset();
-    if (!threadOwned) {
-      CLAIMED.setRelease(this, 0);
-    }
-  }
-
-  // ---- field checks -------------------------------------------------------------------------
-
-  /**
-   * Checks {@code name} for a value of type {@code type} and writes {@code ,"name":}. Returns the
-   * maximum string length to write, 0 when the value must not be written (dropped or redacted).
-   */
-  private int begin(String name, FieldType type) {
-    // The common case, small enough to be inlined: no schema, strict names, a well-formed name,
-    // first use.
-    if (plain && inUse && name != null) {
-      FieldNames.Entry e = FieldNames.entry(name);
-      if (e.status == FieldNames.VALID && !fields.seen(name)) {
-        fields.startField(e.prefix);
-        return maxStringLength;
-      }
-    }
-    return checkedBegin(name, type);
-  }
-
-  /** {@link #begin} with every check: see {@link FieldChecks}. */
-  private int checkedBegin(String name, FieldType type) {
-    return FieldChecks.begin(this, name, type);
-  }
-
-  private void checkedString(String name, CharSequence value, int maxChars) {
-    if (schema != null && schema.indexOf(name) >= 0 && longer(value, maxChars)) {
-      fields.violation(
-          name, "field '" + name + "' is longer than " + maxChars + " characters; truncated");
-    }
-    fields.string(value, maxChars, metrics);
-  }
-
-  private static boolean longer(CharSequence value, int maxChars) {
-    try {
-      return value.length() > maxChars;
-    } catch (RuntimeException e) {
-      return false; // the write that follows fails the same way and writes the marker
-    }
   }
 
   // ---- EventBuilder ---------------------------------------------------------------------------
@@ -226,9 +48,15 @@ final class DefaultEventBuilder implements EventBuilder {
     if (r != null) {
       value = r.apply(value);
     }
+    if (value instanceof String) {
+      FieldNames.Entry e = plainEntry(name);
+      if (e != null && FastFields.tryString(fields, e, (String) value, maxStringLength)) {
+        return this;
+      }
+    }
     int max = begin(name, FieldType.STRING);
     if (max > 0) {
-      checkedString(name, value, max);
+      FieldChecks.string(this, name, value, max);
       fields.endField();
     }
     return this;
@@ -244,6 +72,10 @@ final class DefaultEventBuilder implements EventBuilder {
 
   @Override
   public EventBuilder field(String name, long value) {
+    FieldNames.Entry e = plainEntry(name);
+    if (e != null && FastFields.tryLong(fields, e, value)) {
+      return this;
+    }
     if (begin(name, FieldType.LONG) > 0) {
       fields.buffer().longValue(value);
       fields.endField();
@@ -258,6 +90,10 @@ final class DefaultEventBuilder implements EventBuilder {
 
   @Override
   public EventBuilder field(String name, double value) {
+    FieldNames.Entry e = plainEntry(name);
+    if (e != null && FastFields.tryDouble(fields, e, value)) {
+      return this;
+    }
     if (begin(name, FieldType.DOUBLE) > 0) {
       fields.buffer().doubleValue(value);
       fields.endField();
@@ -276,6 +112,10 @@ final class DefaultEventBuilder implements EventBuilder {
 
   @Override
   public EventBuilder field(String name, boolean value) {
+    FieldNames.Entry e = plainEntry(name);
+    if (e != null && FastFields.tryBoolean(fields, e, value)) {
+      return this;
+    }
     if (begin(name, FieldType.BOOLEAN) > 0) {
       fields.buffer().booleanValue(value);
       fields.endField();
@@ -408,19 +248,6 @@ final class DefaultEventBuilder implements EventBuilder {
     return this;
   }
 
-  private void time(long second, int nano) {
-    if (second < MIN_SECOND) {
-      second = MIN_SECOND;
-      nano = 0;
-    } else if (second > MAX_SECOND) {
-      second = MAX_SECOND;
-      nano = 999_999_999;
-    }
-    hasTimestamp = true;
-    epochSecond = second;
-    nanos = nano;
-  }
-
   @Override
   public EventBuilder thread(String name) {
     if (inUse) {
@@ -460,48 +287,5 @@ final class DefaultEventBuilder implements EventBuilder {
     } finally {
       release();
     }
-  }
-
-  /** Ends an encoder line: a copy of it, empty when it could not be written. */
-  byte[] toBytes() {
-    if (!inUse) {
-      return NO_BYTES;
-    }
-    try {
-      return finish() ? java.util.Arrays.copyOf(line.array(), line.length()) : NO_BYTES;
-    } finally {
-      release();
-    }
-  }
-
-  /** Ends an encoder line: writes it to {@code out}. */
-  void writeTo(OutputStream out) throws IOException {
-    if (!inUse) {
-      return;
-    }
-    try {
-      if (finish()) {
-        out.write(line.array(), 0, line.length());
-      }
-    } finally {
-      release();
-    }
-  }
-
-  /**
-   * Checks the event and writes its line into the line writer; false when a fault lost it. Throws
-   * {@link SchemaViolationException} for a violation only for Correlog's own API (strict names) in
-   * strict mode.
-   */
-  private boolean finish() {
-    List<String> violations = LineWriter.violations(this);
-    if (!violations.isEmpty()
-        && format.strict()
-        && policy == FieldNamePolicy.STRICT
-        && !neverThrow) {
-      throw new SchemaViolationException(
-          event, fields.firstViolationField(), new ArrayList<>(violations));
-    }
-    return line.write(this, violations);
   }
 }

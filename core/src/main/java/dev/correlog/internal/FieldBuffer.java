@@ -16,7 +16,13 @@ final class FieldBuffer {
   private int count;
   private String[] names = new String[16];
   private int[] hashes = new int[16];
+  private FieldNames.Entry[] entries = new FieldNames.Entry[16]; // a fast path's, else null
   private int nameCount;
+  // The names an event remembers stay for the next one: while it names its fields in the same
+  // order (the same call site, the same literals), a name equal by identity to the one at its
+  // position is known not to repeat one before it, and its checked entry is at hand.
+  private int previousCount;
+  private boolean repeating;
   private long nameBits;
   private int fieldMark;
   private boolean truncated;
@@ -40,9 +46,8 @@ final class FieldBuffer {
   void reset() {
     buf.reset();
     count = 0;
-    for (int i = 0; i < nameCount; i++) {
-      names[i] = null;
-    }
+    previousCount = nameCount;
+    repeating = true;
     nameCount = 0;
     nameBits = 0;
     truncated = false;
@@ -53,8 +58,44 @@ final class FieldBuffer {
 
   /** True when {@code name} was already added; otherwise remembers it. */
   boolean seen(String name) {
+    repeating = false;
     int h = name.hashCode();
-    long bit = 1L << (h ^ (h >>> 6)); // a 64-bit Bloom filter of the names so far
+    return seen(name, h, FieldNames.nameBit(h));
+  }
+
+  /** {@link #seen(String)} for a checked name, with its hash and bit computed once. */
+  boolean seen(FieldNames.Entry e) {
+    int k = nameCount;
+    if (repeating && k < previousCount && names[k] == e.name) {
+      // names[0..k] are the previous event's, which were remembered only when not seen before.
+      nameBits |= e.bit;
+      nameCount = k + 1;
+      return false;
+    }
+    repeating = false;
+    if (seen(e.name, e.hash, e.bit)) {
+      return true;
+    }
+    entries[nameCount - 1] = e;
+    return false;
+  }
+
+  /**
+   * The checked entry of {@code name} when the previous event named this field the same (the same
+   * string) at the same position, with the same names before it; else null.
+   */
+  FieldNames.Entry repeated(String name) {
+    int k = nameCount;
+    if (repeating && k < previousCount) {
+      FieldNames.Entry e = entries[k];
+      if (e != null && e.name == name) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private boolean seen(String name, int h, long bit) {
     if ((nameBits & bit) == 0) {
       nameBits |= bit;
       remember(name, h);
@@ -73,9 +114,20 @@ final class FieldBuffer {
     if (nameCount == names.length) {
       names = java.util.Arrays.copyOf(names, nameCount * 2);
       hashes = java.util.Arrays.copyOf(hashes, nameCount * 2);
+      entries = java.util.Arrays.copyOf(entries, nameCount * 2);
     }
+    entries[nameCount] = null;
     names[nameCount] = name;
     hashes[nameCount++] = h;
+  }
+
+  /** Ends a field written by a fast path ({@link FastFields}) at {@code end}. */
+  void commit(int end) {
+    buf.pos = end;
+    if (count == ends.length) {
+      ends = java.util.Arrays.copyOf(ends, count * 2);
+    }
+    ends[count++] = end;
   }
 
   void violation(String field, String message) {

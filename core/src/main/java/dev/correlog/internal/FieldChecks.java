@@ -17,7 +17,7 @@ final class FieldChecks {
   private FieldChecks() {}
 
   /** Every check: schemas, bad names, duplicates, a builder used after emit. */
-  static int begin(DefaultEventBuilder b, String name, FieldType type) {
+  static int begin(EventState b, String name, FieldType type) {
     FieldBuffer fields = b.fields;
     if (!b.inUse) {
       return 0; // a builder used after emit(): ignore
@@ -80,7 +80,7 @@ final class FieldChecks {
    * dropped for it; a name taken by an earlier field gets the underscore prefix until free. The
    * schema, if any, still applies to the name written (types, redaction, length).
    */
-  private static int foreignBegin(DefaultEventBuilder b, String given, FieldType type) {
+  private static int foreignBegin(EventState b, String given, FieldType type) {
     FieldBuffer fields = b.fields;
     ForeignNames.Entry e = ForeignNames.of(given, b.policy);
     String name = e.written;
@@ -117,5 +117,24 @@ final class FieldChecks {
     }
     fields.startField(prefix);
     return maxChars;
+  }
+
+  /** Writes a string value, with the schema's length violation when it is cut. */
+  static void string(EventState b, String name, CharSequence value, int maxChars) {
+    CompiledSchema schema = b.schema;
+    FieldBuffer fields = b.fields;
+    if (schema != null && schema.indexOf(name) >= 0 && longer(value, maxChars)) {
+      fields.violation(
+          name, "field '" + name + "' is longer than " + maxChars + " characters; truncated");
+    }
+    fields.string(value, maxChars, b.metrics);
+  }
+
+  private static boolean longer(CharSequence value, int maxChars) {
+    try {
+      return value.length() > maxChars;
+    } catch (RuntimeException e) {
+      return false; // the write that follows fails the same way and writes the marker
+    }
   }
 }

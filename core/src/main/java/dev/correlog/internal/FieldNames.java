@@ -47,17 +47,33 @@ public final class FieldNames {
     public final byte status;
     public final byte[] prefix;
 
+    /** The name's hash code, and its bit in a field buffer's filter of names seen (see there). */
+    final int hash;
+
+    final long bit;
+
+    /** {@link #prefix} as words for {@link Words#put}; null for a name that is not valid. */
+    final long[] prefixWords;
+
     Entry(String name, byte status) {
       this.name = name;
       this.status = status;
+      this.hash = name.hashCode();
+      this.bit = nameBit(hash);
       this.prefix =
           status == VALID
               ? (",\"" + name + "\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII)
               : null;
+      this.prefixWords = prefix == null ? null : Words.of(prefix);
     }
   }
 
   private FieldNames() {}
+
+  /** The bit of a name of hash code {@code h} in a field buffer's 64-bit filter of names seen. */
+  static long nameBit(int h) {
+    return 1L << (h ^ (h >>> 6));
+  }
 
   /** {@link #VALID}, {@link #INVALID} or {@link #RESERVED}. */
   public static byte status(String name) {

@@ -13,37 +13,13 @@ public final class JsonBuffer {
   public static final String TRUNCATION_MARKER = "...[truncated]";
 
   /** Room kept free while writing a string, for the marker and the closing quote. */
-  private static final int STRING_RESERVE = TRUNCATION_MARKER.length() + 2;
+  static final int STRING_RESERVE = TRUNCATION_MARKER.length() + 2;
 
-  private static final byte[] HEX =
-      "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
-  /** 0: write as is; 1: needs a two-character escape; 2: needs a {@code \\u00XX} escape. */
-  private static final byte[] ESCAPE = new byte[128];
-
-  private static final byte[] SHORT_ESCAPE = new byte[128];
-
-  static {
-    for (int c = 0; c < 0x20; c++) {
-      ESCAPE[c] = 2;
-    }
-    short2('"', '"');
-    short2('\\', '\\');
-    short2('\n', 'n');
-    short2('\r', 'r');
-    short2('\t', 't');
-    short2('\b', 'b');
-    short2('\f', 'f');
-  }
-
-  private static void short2(char c, char escaped) {
-    ESCAPE[c] = 1;
-    SHORT_ESCAPE[c] = (byte) escaped;
-  }
-
-  private byte[] buf;
-  private int pos;
-  private int limit;
+  // Package-private for the field writers' fast paths (FieldBuffer), which check room once for a
+  // whole field against fastEnd() and write the array directly.
+  byte[] buf;
+  int pos;
+  int limit;
   private boolean overflow;
 
   public JsonBuffer(int initialCapacity, int limit) {
@@ -93,7 +69,15 @@ public final class JsonBuffer {
     return limit - pos;
   }
 
-  private boolean room(int n) {
+  /**
+   * How far a fast path may write without a check: the smaller of the limit and the array. A write
+   * that ends there or before needs neither growth nor an overflow mark.
+   */
+  int fastEnd() {
+    return Math.min(limit, buf.length);
+  }
+
+  boolean room(int n) {
     int need = pos + n;
     if (need > limit) {
       overflow = true;
@@ -207,7 +191,7 @@ public final class JsonBuffer {
     if (s instanceof String) {
       String str = (String) s;
       int n = str.length();
-      if (n <= maxChars && n <= SCRATCH_CHARS && quotedAscii(str, n)) {
+      if (n <= maxChars && n <= SCRATCH_CHARS && JsonText.quotedAscii(this, str, n)) {
         return this;
       }
     }
@@ -230,89 +214,7 @@ public final class JsonBuffer {
    * quote. Cuts the string at {@code maxChars} or at the limit and appends the marker.
    */
   public void stringBody(CharSequence s, int maxChars) {
-    int len = s.length();
-    int n = Math.min(len, maxChars);
-    boolean cut = n < len;
-    // Where we must stop to leave room for the marker and the closing quote.
-    int stop = limit - STRING_RESERVE;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      // Worst case per char: 6 bytes (\\u00XX) or 4 bytes for a surrogate pair.
-      if (pos + 6 > buf.length && !grow(pos + 6)) {
-        cut = true;
-        break;
-      }
-      if (pos + 6 > stop) {
-        cut = true;
-        break;
-      }
-      if (c < 0x80) {
-        byte e = ESCAPE[c];
-        if (e == 0) {
-          buf[pos++] = (byte) c;
-        } else if (e == 1) {
-          buf[pos++] = '\\';
-          buf[pos++] = SHORT_ESCAPE[c];
-        } else {
-          buf[pos++] = '\\';
-          buf[pos++] = 'u';
-          buf[pos++] = '0';
-          buf[pos++] = '0';
-          buf[pos++] = HEX[c >> 4];
-          buf[pos++] = HEX[c & 0xf];
-        }
-      } else if (c < 0x800) {
-        if (c == 0x85) {
-          pos = unicodeEscape(buf, pos, c);
-        } else {
-          buf[pos++] = (byte) (0xc0 | (c >> 6));
-          buf[pos++] = (byte) (0x80 | (c & 0x3f));
-        }
-      } else if (c == 0x2028 || c == 0x2029) {
-        pos = unicodeEscape(buf, pos, c);
-      } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c)
-            && i + 1 < n
-            && Character.isLowSurrogate(s.charAt(i + 1))) {
-          int cp = Character.toCodePoint(c, s.charAt(++i));
-          buf[pos++] = (byte) (0xf0 | (cp >> 18));
-          buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-          buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-          buf[pos++] = (byte) (0x80 | (cp & 0x3f));
-        } else {
-          // A lone surrogate, or a high surrogate whose partner was cut off: U+FFFD.
-          buf[pos++] = (byte) 0xef;
-          buf[pos++] = (byte) 0xbf;
-          buf[pos++] = (byte) 0xbd;
-        }
-      } else {
-        buf[pos++] = (byte) (0xe0 | (c >> 12));
-        buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-        buf[pos++] = (byte) (0x80 | (c & 0x3f));
-      }
-    }
-    if (cut) {
-      int markerLen = TRUNCATION_MARKER.length();
-      if (pos + markerLen + 1 > buf.length) {
-        grow(pos + markerLen + 1);
-      }
-      for (int i = 0; i < markerLen; i++) {
-        buf[pos++] = (byte) TRUNCATION_MARKER.charAt(i);
-      }
-    } else if (pos + 1 > buf.length) {
-      grow(pos + 1);
-    }
-  }
-
-  /** Writes {@code \\uXXXX} for {@code c}; the caller made room for 6 bytes. */
-  private static int unicodeEscape(byte[] b, int p, char c) {
-    b[p] = '\\';
-    b[p + 1] = 'u';
-    b[p + 2] = HEX[c >> 12];
-    b[p + 3] = HEX[(c >> 8) & 0xf];
-    b[p + 4] = HEX[(c >> 4) & 0xf];
-    b[p + 5] = HEX[c & 0xf];
-    return p + 6;
+    JsonText.stringBody(this, s, maxChars);
   }
 
   /**
@@ -323,112 +225,19 @@ public final class JsonBuffer {
    * 0), or -1 when the text did not fit under the limit ({@link #overflowed()} is then set).
    */
   public int jsonText(char[] c, int off, int len, char pendingHigh) {
-    char high = pendingHigh;
-    for (int i = off, end = off + len; i < end; i++) {
-      char ch = c[i];
-      if (!room(6)) {
-        return -1;
-      }
-      if (high != 0) {
-        if (Character.isLowSurrogate(ch)) {
-          pos = codePoint(buf, pos, Character.toCodePoint(high, ch));
-          high = 0;
-          continue;
-        }
-        pos = codePoint(buf, pos, 0xfffd);
-        high = 0;
-        if (!room(6)) {
-          return -1;
-        }
-      }
-      if (ch < 0x80) {
-        buf[pos++] = (byte) ch;
-      } else if (ch == 0x85 || ch == 0x2028 || ch == 0x2029) {
-        pos = unicodeEscape(buf, pos, ch);
-      } else if (Character.isHighSurrogate(ch)) {
-        high = ch;
-      } else if (Character.isLowSurrogate(ch)) {
-        pos = codePoint(buf, pos, 0xfffd);
-      } else {
-        pos = codePoint(buf, pos, ch);
-      }
-    }
-    return high;
+    return JsonText.jsonText(this, c, off, len, pendingHigh);
   }
 
   /** Ends text written by {@link #jsonText}: a dangling high surrogate becomes U+FFFD. */
   public boolean endJsonText(char pendingHigh) {
-    if (pendingHigh == 0) {
-      return true;
-    }
-    if (!room(3)) {
-      return false;
-    }
-    pos = codePoint(buf, pos, 0xfffd);
-    return true;
+    return JsonText.endJsonText(this, pendingHigh);
   }
 
-  private static int codePoint(byte[] b, int p, int cp) {
-    if (cp < 0x80) {
-      b[p++] = (byte) cp;
-    } else if (cp < 0x800) {
-      b[p++] = (byte) (0xc0 | (cp >> 6));
-      b[p++] = (byte) (0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-      b[p++] = (byte) (0xe0 | (cp >> 12));
-      b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-      b[p++] = (byte) (0x80 | (cp & 0x3f));
-    } else {
-      b[p++] = (byte) (0xf0 | (cp >> 18));
-      b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-      b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-      b[p++] = (byte) (0x80 | (cp & 0x3f));
-    }
-    return p;
-  }
-
-  private static final int SCRATCH_CHARS = 512;
-  private final char[] scratch = new char[SCRATCH_CHARS];
-
-  /**
-   * The common case: a short String of printable ASCII, written quoted with one bulk copy and one
-   * tight loop. Returns false, having written nothing, when the string needs the general path.
-   */
-  private boolean quotedAscii(String s, int n) {
-    // Room for the quotes and every byte, below the limit (keeping the string reserve).
-    int need = pos + n + STRING_RESERVE + 2;
-    if (need > limit || (need > buf.length && !grow(need))) {
-      return false;
-    }
-    byte[] b = buf;
-    int p = pos + 1;
-    if (n <= 32) {
-      for (int i = 0; i < n; i++) {
-        char ch = s.charAt(i);
-        if (ch >= 0x80 || ESCAPE[ch] != 0) {
-          return false;
-        }
-        b[p + i] = (byte) ch;
-      }
-    } else {
-      char[] c = scratch;
-      s.getChars(0, n, c, 0);
-      for (int i = 0; i < n; i++) {
-        char ch = c[i];
-        if (ch >= 0x80 || ESCAPE[ch] != 0) {
-          return false;
-        }
-        b[p + i] = (byte) ch;
-      }
-    }
-    b[pos] = '"';
-    b[p + n] = '"';
-    pos = p + n + 1;
-    return true;
-  }
+  static final int SCRATCH_CHARS = 512;
+  final char[] scratch = new char[SCRATCH_CHARS];
 
   /** Grows the array to hold {@code need} bytes, capped at the limit; false if it cannot. */
-  private boolean grow(int need) {
+  boolean grow(int need) {
     int cap = Math.min(Math.max(buf.length << 1, need), limit);
     if (cap < need) {
       if (buf.length < limit) {

@@ -17,7 +17,7 @@ final class LineWriter {
   private final LineFormat format;
   private final Metrics metrics;
   private final JsonBuffer out;
-  private final TimestampWriter timestamps = new TimestampWriter();
+  private final TimestampWriter timestamps = new TimestampWriter(Envelope.OPEN);
   private final ThrowableWriter throwables = new ThrowableWriter();
   private final int maxLine;
 
@@ -39,7 +39,7 @@ final class LineWriter {
   }
 
   /** The violations of {@code event}, with its missing required fields added. */
-  static List<String> violations(DefaultEventBuilder event) {
+  static List<String> violations(EventState event) {
     FieldBuffer fields = event.fields;
     CompiledSchema schema = event.schema;
     if (schema != null) {
@@ -59,7 +59,7 @@ final class LineWriter {
    * Writes the line of {@code event} into this writer's buffer ({@link #array()}, {@link
    * #length()}); false when a fault inside Correlog lost it (counted, reported once).
    */
-  boolean write(DefaultEventBuilder event, List<String> violations) {
+  boolean write(EventState event, List<String> violations) {
     try {
       write(event, event.fields, violations);
       return true;
@@ -78,13 +78,12 @@ final class LineWriter {
     return out.length();
   }
 
-  private void write(DefaultEventBuilder event, FieldBuffer fields, List<String> violations) {
+  private void write(EventState event, FieldBuffer fields, List<String> violations) {
     JsonBuffer o = out;
     o.reset();
     o.limit(maxLine - TAIL_RESERVE);
     Envelope env = format.envelope();
-    o.raw(Envelope.OPEN);
-    if (event.hasTimestamp) {
+    if (event.hasTimestamp) { // writes the line's opening too
       timestamps.write(o, event.epochSecond, event.nanos);
     } else {
       timestamps.write(o, format.clock());
@@ -112,7 +111,7 @@ final class LineWriter {
     if (format.includeThread()) {
       if (event.threadName == null) {
         currentThread(o);
-      } else if (event.threadName != DefaultEventBuilder.NO_THREAD) {
+      } else if (event.threadName != EventState.NO_THREAD) {
         o.raw(Envelope.THREAD).string(event.threadName, 256);
       }
     }

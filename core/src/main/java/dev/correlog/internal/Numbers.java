@@ -42,6 +42,13 @@ final class Numbers {
 
   private Numbers() {}
 
+  /** Writes {@code v}, 0 to 99, as two digits at {@code p}. */
+  static void put2(byte[] b, int p, int v) {
+    int pair = v << 1;
+    b[p] = DIGIT_PAIRS[pair];
+    b[p + 1] = DIGIT_PAIRS[pair + 1];
+  }
+
   static int writeLong(byte[] b, int p, long v) {
     if (v == Long.MIN_VALUE) {
       System.arraycopy(MIN_LONG, 0, b, p, MIN_LONG.length);

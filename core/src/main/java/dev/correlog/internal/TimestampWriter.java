@@ -11,8 +11,26 @@ import java.time.ZoneOffset;
  * never shared between threads.
  */
 public final class TimestampWriter {
-  private final byte[] secondPrefix = new byte[21]; // "2025-04-16T14:23:01.
+  private static final byte[] NO_LEAD = new byte[0];
+
+  private final byte[] lead; // written before the timestamp, as part of the cached prefix
+  private final byte[] secondPrefix; // lead, then "2025-04-16T14:23:01.
+  private final int at; // where the date starts in secondPrefix
   private long cachedSecond = Long.MIN_VALUE;
+
+  public TimestampWriter() {
+    this(NO_LEAD);
+  }
+
+  /**
+   * A writer that writes {@code lead} before each timestamp (the start of a line, say), copied with
+   * the cached date and second in one piece.
+   */
+  TimestampWriter(byte[] lead) {
+    this.lead = lead.clone();
+    this.at = lead.length;
+    this.secondPrefix = java.util.Arrays.copyOf(lead, at + 21);
+  }
 
   /** Writes the quoted timestamp of {@code clock}'s current instant. */
   public void write(JsonBuffer out, Clock clock) {
@@ -32,35 +50,56 @@ public final class TimestampWriter {
    */
   public void write(JsonBuffer out, long epochSecond, int nanos) {
     if (epochSecond < MIN_SECOND || epochSecond > MAX_SECOND) {
+      out.raw(lead);
       out.string(Instant.ofEpochSecond(epochSecond, nanos).toString(), 64);
       return;
     }
     if (epochSecond != cachedSecond) {
       fillPrefix(epochSecond);
     }
-    out.raw(secondPrefix);
-    out.digitsPadded(nanos / 1000, 6);
-    out.raw((byte) 'Z');
-    out.raw((byte) '"');
+    byte[] prefix = secondPrefix;
+    int n = prefix.length;
+    int p = out.pos;
+    if (p + n + 8 > out.fastEnd()) {
+      out.raw(prefix);
+      out.digitsPadded(nanos / 1000, 6);
+      out.raw((byte) 'Z');
+      out.raw((byte) '"');
+      return;
+    }
+    byte[] a = out.buf;
+    System.arraycopy(prefix, 0, a, p, n);
+    p += n;
+    int micros = nanos / 1000; // 0 to 999,999
+    int high = micros / 10_000;
+    int rest = micros - high * 10_000;
+    int middle = rest / 100;
+    Numbers.put2(a, p, high);
+    Numbers.put2(a, p + 2, middle);
+    Numbers.put2(a, p + 4, rest - middle * 100);
+    a[p + 6] = 'Z';
+    a[p + 7] = '"';
+    out.pos = p + 8;
   }
 
   private void fillPrefix(long epochSecond) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
     int year = t.getYear(); // 0 to 9999: checked by write()
     byte[] p = secondPrefix;
-    p[0] = '"';
-    put4(p, 1, year);
-    p[5] = '-';
-    put2(p, 6, t.getMonthValue());
-    p[8] = '-';
-    put2(p, 9, t.getDayOfMonth());
-    p[11] = 'T';
-    put2(p, 12, t.getHour());
-    p[14] = ':';
-    put2(p, 15, t.getMinute());
-    p[17] = ':';
-    put2(p, 18, t.getSecond());
-    p[20] = '.';
+    int i = at;
+    p[i] = '"';
+    put4(p, i + 1, year);
+    p[i + 5] = '-';
+    put2(p, i + 6, t.getMonthValue());
+    p[i + 8] = '-';
+    put2(p, i + 9, t.getDayOfMonth());
+    p[i + 11] = 'T';
+    put2(p, i + 12, t.getHour());
+    p[i + 14] = ':';
+    put2(p, i + 15, t.getMinute());
+    p[i + 17] = ':';
+    put2(p, i + 18, t.getSecond());
+    p[i + 20] = '.';
     cachedSecond = epochSecond;
   }
 

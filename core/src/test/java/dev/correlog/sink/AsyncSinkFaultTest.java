@@ -195,16 +195,18 @@ class AsyncSinkFaultTest {
         AsyncSink.builder(slow(delegate, 1000))
             .capacity(1024)
             .overflowPolicy(OverflowPolicy.BLOCK)
-            .maxWait(Duration.ofMillis(500))
+            // A wait without progress may last 2 s (500 ms dropped a line at load 20); the
+            // 4,800 lines take at least 4.8 s, so callers still wait well past maxWait in all.
+            .maxWait(Duration.ofSeconds(2))
             .closeTimeout(Duration.ofSeconds(20))
             .shutdownHook(false)
             .build();
-    AsyncSinkOverflowTest.produce(sink, 4, 600);
+    AsyncSinkOverflowTest.produce(sink, 4, 1200);
     sink.close();
 
     assertThat(sink.dropped()).isZero();
     assertThat(sink.refused()).isZero();
-    assertThat(delegate.lines()).isEqualTo(2400);
+    assertThat(delegate.lines()).isEqualTo(4800);
     assertThat(delegate.duplicates()).isZero();
   }
 }
