@@ -24,7 +24,24 @@ public final class DecisionRates {
   /** Recent lookups, so that a decision at a known rate takes no lock and allocates nothing. */
   private static final Entry[] RECENT = new Entry[16];
 
-  private record Entry(double rate, short index) {}
+  /** A rate and its index; final fields, so a racy read sees both (not a {@code record}). */
+  private static final class Entry {
+    private final double rate;
+    private final short index;
+
+    Entry(double rate, short index) {
+      this.rate = rate;
+      this.index = index;
+    }
+
+    double rate() {
+      return rate;
+    }
+
+    short index() {
+      return index;
+    }
+  }
 
   private DecisionRates() {}
 

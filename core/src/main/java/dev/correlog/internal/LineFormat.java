@@ -5,16 +5,61 @@ import java.time.Clock;
 /**
  * What every builder and line writer of one {@code Correlog} reads and never changes: the encoded
  * envelope, the clock, the caps, whether lines carry the thread, and whether the schema mode is
- * strict.
+ * strict. A plain class, not a {@code record} (core/RATIONALE.md, "Redeploy").
  */
-record LineFormat(
-    Envelope envelope,
-    Clock clock,
-    boolean includeThread,
-    int maxStringLength,
-    int maxLineBytes,
-    boolean strict,
-    RedactionRef redaction) {
+final class LineFormat {
+  private final Envelope envelope;
+  private final Clock clock;
+  private final boolean includeThread;
+  private final int maxStringLength;
+  private final int maxLineBytes;
+  private final boolean strict;
+  private final RedactionRef redaction;
+
+  LineFormat(
+      Envelope envelope,
+      Clock clock,
+      boolean includeThread,
+      int maxStringLength,
+      int maxLineBytes,
+      boolean strict,
+      RedactionRef redaction) {
+    this.envelope = envelope;
+    this.clock = clock;
+    this.includeThread = includeThread;
+    this.maxStringLength = maxStringLength;
+    this.maxLineBytes = maxLineBytes;
+    this.strict = strict;
+    this.redaction = redaction;
+  }
+
+  Envelope envelope() {
+    return envelope;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  boolean includeThread() {
+    return includeThread;
+  }
+
+  int maxStringLength() {
+    return maxStringLength;
+  }
+
+  int maxLineBytes() {
+    return maxLineBytes;
+  }
+
+  boolean strict() {
+    return strict;
+  }
+
+  RedactionRef redaction() {
+    return redaction;
+  }
 
   /** The value redaction, set once by {@code Correlog.Builder}; {@link #get()} is null for none. */
   static final class RedactionRef {

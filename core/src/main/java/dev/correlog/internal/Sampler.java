@@ -15,8 +15,46 @@ import java.util.Objects;
  * replaced (copy on write) when changed through {@link Sampling}.
  */
 public final class Sampler implements Sampling {
-  /** One rule: a pattern and the bound a trace id's random part must stay under. */
-  record Rule(String pattern, boolean logger, double p, long bound, double rate) {}
+  /**
+   * One rule: a pattern (of an event, or of a logger when {@code logger}), its ratio {@code p}, the
+   * bound a trace id's random part must stay under, and the {@code sample_rate} it writes. Not a
+   * {@code record} (core/RATIONALE.md, "Redeploy").
+   */
+  static final class Rule {
+    private final String pattern;
+    private final boolean logger;
+    private final double p;
+    private final long bound;
+    private final double rate;
+
+    Rule(String pattern, boolean logger, double p, long bound, double rate) {
+      this.pattern = pattern;
+      this.logger = logger;
+      this.p = p;
+      this.bound = bound;
+      this.rate = rate;
+    }
+
+    String pattern() {
+      return pattern;
+    }
+
+    boolean logger() {
+      return logger;
+    }
+
+    double p() {
+      return p;
+    }
+
+    long bound() {
+      return bound;
+    }
+
+    double rate() {
+      return rate;
+    }
+  }
 
   /** What one event's decision reads. */
   static final class State {

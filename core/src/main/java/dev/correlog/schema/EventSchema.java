@@ -175,11 +175,86 @@ public final class EventSchema {
     return description;
   }
 
-  /** One declared field. */
-  public record FieldSpec(
-      String name, FieldType type, boolean required, int maxLength, boolean sensitive) {
+  /**
+   * One declared field: its name, type, whether it is required, its maximum string length ({@code
+   * -1} for none), and whether it is sensitive. A value: two with the same parts are equal. Not a
+   * {@code record}, so that calling {@code equals}, {@code hashCode} or {@code toString} leaves
+   * nothing of the application's class loader in the JDK (core/RATIONALE.md, "Redeploy").
+   */
+  public static final class FieldSpec {
+    private final String name;
+    private final FieldType type;
+    private final boolean required;
+    private final int maxLength;
+    private final boolean sensitive;
+
+    public FieldSpec(
+        String name, FieldType type, boolean required, int maxLength, boolean sensitive) {
+      this.name = name;
+      this.type = type;
+      this.required = required;
+      this.maxLength = maxLength;
+      this.sensitive = sensitive;
+    }
+
     FieldSpec asSensitive() {
       return new FieldSpec(name, type, required, maxLength, true);
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public FieldType type() {
+      return type;
+    }
+
+    public boolean required() {
+      return required;
+    }
+
+    /** The maximum length of a string value, or {@code -1} for none. */
+    public int maxLength() {
+      return maxLength;
+    }
+
+    /** Whether every value is written as {@code "[REDACTED]"}. */
+    public boolean sensitive() {
+      return sensitive;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FieldSpec other
+          && Objects.equals(other.name, name)
+          && other.type == type
+          && other.required == required
+          && other.maxLength == maxLength
+          && other.sensitive == sensitive;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(name);
+      h = 31 * h + Objects.hashCode(type);
+      h = 31 * h + Boolean.hashCode(required);
+      h = 31 * h + maxLength;
+      return 31 * h + Boolean.hashCode(sensitive);
+    }
+
+    @Override
+    public String toString() {
+      return "FieldSpec[name="
+          + name
+          + ", type="
+          + (type == null ? "null" : type.name())
+          + ", required="
+          + required
+          + ", maxLength="
+          + maxLength
+          + ", sensitive="
+          + sensitive
+          + "]";
     }
   }
 }

@@ -10,9 +10,13 @@ import dev.correlog.context.Scope;
 import dev.correlog.context.TraceContext;
 import dev.correlog.propagation.Carriers;
 import dev.correlog.propagation.Propagation;
+import dev.correlog.sampling.ErrorBoost;
 import dev.correlog.sampling.ErrorFlush;
+import dev.correlog.schema.EventSchema;
+import dev.correlog.schema.FieldType;
 import dev.correlog.sink.Sinks;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A web application's use of Correlog, run inside a throwaway class loader by {@code
  * ClassLoaderLeakTest}: an asynchronous file sink with its shutdown hook, error flush, scopes, the
- * MDC mirror, propagation, on the container's threads (which outlive the application). Takes and
- * returns JDK types only, so the caller holds nothing of the loader.
+ * MDC mirror, propagation, on the container's threads (which outlive the application); and, as a
+ * user comparing configurations would, {@code equals}, {@code hashCode} and {@code toString} of the
+ * public value types. Takes and returns JDK types only, so the caller holds nothing of the loader.
  */
 public final class RedeployProbe {
   private RedeployProbe() {}
@@ -44,6 +49,7 @@ public final class RedeployProbe {
             .errorFlush(ErrorFlush.defaults())
             .build();
     Correlog.install(correlog);
+    compareValues();
     EventLogger log = correlog.logger(RedeployProbe.class);
     AtomicInteger mdcSeen = new AtomicInteger();
     Expected expected = new Expected();
@@ -158,6 +164,37 @@ public final class RedeployProbe {
       expected.flushed.addAndGet(info);
     } else {
       expected.discarded.addAndGet(info);
+    }
+  }
+
+  /**
+   * Calls {@code equals}, {@code hashCode} and {@code toString} of the public value types. Were one
+   * a {@code record}, its generated methods would leave a handle typed with its class in the JDK
+   * (core/RATIONALE.md, "Redeploy"), and the loader would not be collected.
+   */
+  private static void compareValues() {
+    ErrorFlush flush = new ErrorFlush(256, 256 * 1024, 32L * 1024 * 1024);
+    ErrorBoost boost =
+        new ErrorBoost(0.05, Duration.ofSeconds(30), 100, 1.0, Duration.ofMinutes(5));
+    EventSchema.FieldSpec spec =
+        EventSchema.named("order.placed").optionalString("coupon", 32).fields().get("coupon");
+    check(flush, ErrorFlush.defaults(), new ErrorFlush(1, 1, 1));
+    check(
+        boost,
+        ErrorBoost.defaults(),
+        new ErrorBoost(0.5, Duration.ofSeconds(1), 1, 1, Duration.ofSeconds(1)));
+    check(
+        spec,
+        new EventSchema.FieldSpec("coupon", FieldType.STRING, false, 32, false),
+        new EventSchema.FieldSpec("coupon", FieldType.STRING, false, 32, true));
+  }
+
+  private static void check(Object value, Object same, Object other) {
+    if (!value.equals(same)
+        || value.hashCode() != same.hashCode()
+        || value.equals(other)
+        || !value.toString().equals(same.toString())) {
+      throw new IllegalStateException("value semantics broken: " + value + " / " + same);
     }
   }
 

@@ -9,8 +9,33 @@ import java.util.List;
 
 /** The per-item outcomes of a {@code _bulk} answer, in request order (streaming parse). */
 final class BulkResponse {
-  /** One item: its HTTP-like status and, when it failed, the store's error type and reason. */
-  record Item(int status, String errorType, String reason) {
+  /**
+   * One item: its HTTP-like status and, when it failed, the store's error type and reason (a plain
+   * class, not a {@code record}: core/RATIONALE.md, "Redeploy").
+   */
+  static final class Item {
+    private final int status;
+    private final String errorType;
+    private final String reason;
+
+    Item(int status, String errorType, String reason) {
+      this.status = status;
+      this.errorType = errorType;
+      this.reason = reason;
+    }
+
+    int status() {
+      return status;
+    }
+
+    String errorType() {
+      return errorType;
+    }
+
+    String reason() {
+      return reason;
+    }
+
     boolean created() {
       return status == 200 || status == 201;
     }

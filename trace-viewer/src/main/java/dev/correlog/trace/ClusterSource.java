@@ -154,7 +154,16 @@ final class ClusterSource {
     }
   }
 
-  private record Page(int hits, String scrollId) {}
+  /** One page of hits: their count and the scroll id (not a {@code record}). */
+  private static final class Page {
+    private final int hits;
+    private final String scrollId;
+
+    Page(int hits, String scrollId) {
+      this.hits = hits;
+      this.scrollId = scrollId;
+    }
+  }
 
   /** Writes each hit's {@code _source} as one line; returns the hit count and the scroll id. */
   private static Page page(byte[] body, JsonGenerator g, int room) throws IOException {

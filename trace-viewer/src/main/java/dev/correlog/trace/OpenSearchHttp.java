@@ -14,8 +14,24 @@ import java.util.Base64;
  * client library). The base URL may carry {@code user:password@} for basic authentication.
  */
 final class OpenSearchHttp {
-  /** One answer: HTTP status and body. */
-  record Response(int status, byte[] body) {
+  /** One answer: HTTP status and body (a plain class, not a {@code record}: core/RATIONALE.md). */
+  static final class Response {
+    private final int status;
+    private final byte[] body;
+
+    Response(int status, byte[] body) {
+      this.status = status;
+      this.body = body;
+    }
+
+    int status() {
+      return status;
+    }
+
+    byte[] body() {
+      return body;
+    }
+
     String text() {
       return new String(body, StandardCharsets.UTF_8);
     }

@@ -154,7 +154,36 @@ public final class Shipper {
     }
   }
 
-  private record Doc(String where, String index, String id, byte[] line) {}
+  /** One line to ship: where it was read, its index and id (not a {@code record}). */
+  private static final class Doc {
+    private final String where;
+    private final String index;
+    private final String id;
+    private final byte[] line;
+
+    Doc(String where, String index, String id, byte[] line) {
+      this.where = where;
+      this.index = index;
+      this.id = id;
+      this.line = line;
+    }
+
+    String where() {
+      return where;
+    }
+
+    String index() {
+      return index;
+    }
+
+    String id() {
+      return id;
+    }
+
+    byte[] line() {
+      return line;
+    }
+  }
 
   private void send(List<Doc> docs, ShipReport report) throws InterruptedException {
     report.sent += docs.size();
