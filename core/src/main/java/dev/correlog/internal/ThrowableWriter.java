@@ -1,28 +1,36 @@
 package dev.correlog.internal;
 
-import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Set;
 
 /**
  * Renders a throwable's stack as the JDK prints it (with "Caused by:" and "Suppressed:" sections,
  * common frames elided, cycles marked {@code [CIRCULAR REFERENCE: ..]}) into a reused StringBuilder
- * that stops growing at a cap. Used only on the error path.
+ * that stops growing at a cap. Used only on the error path, but an error path that a failing
+ * dependency can make hot: each line's parts are appended straight into the buffer (no string per
+ * frame beyond the JDK's own {@code StackTraceElement.toString()}), and the set of throwables seen
+ * is reused and emptied after each stack, so it keeps no throwable alive.
  */
 public final class ThrowableWriter {
   private final StringBuilder sb = new StringBuilder(1024);
+  private final IdentityHashMap<Throwable, Boolean> seen = new IdentityHashMap<>();
   private int cap;
+  private int lineStart = -1; // Where the line being written began; -1 between lines.
 
   /** The stack of {@code t}, at most {@code maxChars} long. */
   public CharSequence stack(Throwable t, int maxChars) {
     sb.setLength(0);
     cap = maxChars;
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     try {
-      append(t, null, "", "", seen);
+      append(t, null, "", "");
     } catch (RuntimeException | StackOverflowError e) {
       // A throwable whose toString() or getStackTrace() misbehaves: keep what we have.
+      if (lineStart >= 0) {
+        sb.setLength(lineStart); // The half-written line goes; the marker takes its place.
+        lineStart = -1;
+      }
       line("[stack rendering failed: " + e.getClass().getName() + "]");
+    } finally {
+      seen.clear();
     }
     return sb;
   }
@@ -43,25 +51,38 @@ public final class ThrowableWriter {
     if (full()) {
       return;
     }
-    int room = cap - sb.length();
-    if (s.length() > room) {
-      sb.append(s, 0, room);
+    begin();
+    sb.append(s);
+    end();
+  }
+
+  /** Starts a line whose parts are appended directly; {@link #end} applies the cap. */
+  private void begin() {
+    lineStart = sb.length();
+  }
+
+  /**
+   * Ends the line begun at {@link #begin}: a line that fits within the cap gets its newline; one
+   * that does not is cut at the cap, with no newline (the buffer is then full).
+   */
+  private void end() {
+    lineStart = -1;
+    if (sb.length() > cap) {
+      sb.setLength(cap);
     } else {
-      sb.append(s).append('\n');
+      sb.append('\n');
     }
   }
 
-  private void append(
-      Throwable t,
-      StackTraceElement[] enclosing,
-      String caption,
-      String prefix,
-      Set<Throwable> seen) {
+  private void append(Throwable t, StackTraceElement[] enclosing, String caption, String prefix) {
     if (full()) {
       return;
     }
-    if (!seen.add(t)) {
-      line(prefix + caption + "[CIRCULAR REFERENCE: " + safeToString(t) + "]");
+    if (seen.put(t, Boolean.TRUE) != null) {
+      begin();
+      sb.append(prefix).append(caption).append("[CIRCULAR REFERENCE: ");
+      sb.append(safeToString(t)).append(']');
+      end();
       return;
     }
     StackTraceElement[] trace = t.getStackTrace();
@@ -74,19 +95,29 @@ public final class ThrowableWriter {
       }
     }
     int inCommon = trace.length - 1 - m;
-    line(prefix + caption + safeToString(t));
+    begin();
+    sb.append(prefix).append(caption).append(safeToString(t));
+    end();
     for (int i = 0; i <= m && !full(); i++) {
-      line(prefix + "\tat " + trace[i]);
+      begin();
+      sb.append(prefix).append("\tat ").append(trace[i]);
+      end();
     }
-    if (inCommon != 0) {
-      line(prefix + "\t... " + inCommon + " more");
+    if (inCommon != 0 && !full()) {
+      begin();
+      sb.append(prefix).append("\t... ").append(inCommon).append(" more");
+      end();
     }
-    for (Throwable s : t.getSuppressed()) {
-      append(s, trace, "Suppressed: ", prefix + "\t", seen);
+    Throwable[] suppressed = t.getSuppressed();
+    if (suppressed.length != 0) {
+      String inner = prefix + "\t";
+      for (Throwable s : suppressed) {
+        append(s, trace, "Suppressed: ", inner);
+      }
     }
     Throwable cause = t.getCause();
     if (cause != null) {
-      append(cause, trace, "Caused by: ", prefix, seen);
+      append(cause, trace, "Caused by: ", prefix);
     }
   }
 

@@ -55,6 +55,7 @@ public class CorrelogEncoder extends EncoderBase<ILoggingEvent> {
   private FieldNamePolicy fieldNames = FieldNamePolicy.KEEP;
   private String event = "log";
   private volatile EventEncoder own; // built at start() when service and version are given
+  private final MdcContext contexts = new MdcContext();
 
   /** Creates an encoder; Logback calls the setters, then {@link #start()}. */
   public CorrelogEncoder() {}
@@ -108,32 +109,31 @@ public class CorrelogEncoder extends EncoderBase<ILoggingEvent> {
     EventEncoder encoder = own != null ? own : Correlog.global().encoder();
     List<KeyValuePair> pairs = e.getKeyValuePairs();
     String name = event;
-    if (pairs != null) {
-      for (KeyValuePair p : pairs) {
-        if ("event".equals(p.key) && p.value != null) {
-          name = String.valueOf(p.value);
-        }
+    int pairCount = pairs == null ? 0 : pairs.size();
+    for (int i = 0; i < pairCount; i++) { // by index: no iterator per event
+      KeyValuePair p = pairs.get(i);
+      if ("event".equals(p.key) && p.value != null) {
+        name = String.valueOf(p.value);
       }
     }
     Map<String, String> mdc = e.getMDCPropertyMap();
     EventEncoder.Line line =
-        encoder.begin(level(e), name, e.getLoggerName(), MdcContext.of(mdc)).fieldNames(fieldNames);
+        encoder.begin(level(e), name, e.getLoggerName(), contexts.of(mdc)).fieldNames(fieldNames);
     Instant at = e.getInstant();
     if (at != null) {
       line.timestampMicros(at.getEpochSecond() * 1_000_000L + at.getNano() / 1000);
     }
     line.thread(e.getThreadName());
-    if (pairs != null) {
-      for (KeyValuePair p : pairs) {
-        if (!"event".equals(p.key)) {
-          line.field(p.key, p.value);
-        }
+    for (int i = 0; i < pairCount; i++) {
+      KeyValuePair p = pairs.get(i);
+      if (!"event".equals(p.key)) {
+        line.field(p.key, p.value);
       }
     }
     writeMdc(line, mdc);
     List<Marker> markers = e.getMarkerList();
     if (markers != null && !markers.isEmpty()) {
-      line.field("marker", markerNames(markers));
+      MarkerNames.field(line, markers);
     }
     line.message(e.getFormattedMessage());
     IThrowableProxy proxy = e.getThrowableProxy();
@@ -158,23 +158,7 @@ public class CorrelogEncoder extends EncoderBase<ILoggingEvent> {
       }
       return;
     }
-    for (Map.Entry<String, String> entry : mdc.entrySet()) {
-      if (!MdcContext.isContextKey(entry.getKey())) {
-        line.field(entry.getKey(), entry.getValue());
-      }
-    }
-  }
-
-  private static String markerNames(List<Marker> markers) {
-    if (markers.size() == 1 && !markers.get(0).hasReferences()) {
-      return markers.get(0).getName();
-    }
-    StringBuilder sb = new StringBuilder();
-    for (Marker m : markers) {
-      sb.append(sb.length() == 0 ? "" : ",").append(m.getName());
-      m.iterator().forEachRemaining(r -> sb.append(',').append(r.getName()));
-    }
-    return sb.toString();
+    MdcFields.write(line, mdc);
   }
 
   private static Level level(ILoggingEvent e) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
+import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
 /** What one Logback event becomes: typed key-values, MDC, markers, throwable, its own time. */
@@ -89,5 +90,54 @@ class EncodedEventTest {
     assertThat(lines.get(1).get("trace_id").asText())
         .isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736")
         .hasSize(32);
+  }
+
+  @Test
+  void eachLine_carriesItsOwnRequestsIds_whenRequestsAlternate() throws Exception {
+    String traceA = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String traceB = "0af7651916cd43dd8448eb211c80319c";
+    request(traceA, "00f067aa0ba902b7", "req-a");
+    log.info("a");
+    request(traceB, "b7ad6b7169203331", "req-b");
+    log.info("b");
+    request(traceA, "00f067aa0ba902b7", "req-a");
+    log.info("a again");
+    request(traceA, "00f067aa0ba902b8", "req-a"); // a child span of the same trace
+    log.info("a, another span");
+    request(traceA, "00f067aa0ba902b8", "req-a2");
+    log.info("a, another request id");
+    List<JsonNode> lines = written();
+    assertIds(lines.get(0), traceA, "00f067aa0ba902b7", "req-a");
+    assertIds(lines.get(1), traceB, "b7ad6b7169203331", "req-b");
+    assertIds(lines.get(2), traceA, "00f067aa0ba902b7", "req-a");
+    assertIds(lines.get(3), traceA, "00f067aa0ba902b8", "req-a");
+    assertIds(lines.get(4), traceA, "00f067aa0ba902b8", "req-a2");
+  }
+
+  @Test
+  void markersWithReferences_areJoined() throws Exception {
+    Marker audit = MarkerFactory.getDetachedMarker("AUDIT");
+    audit.add(MarkerFactory.getDetachedMarker("PII"));
+    log.atInfo()
+        .addMarker(audit)
+        .addMarker(MarkerFactory.getDetachedMarker("BILLING"))
+        .log("two markers");
+    log.info(audit, "one marker with a reference");
+    List<JsonNode> lines = written();
+    assertThat(lines.get(0).get("marker").asText()).isEqualTo("AUDIT,PII,BILLING");
+    assertThat(lines.get(1).get("marker").asText()).isEqualTo("AUDIT,PII");
+  }
+
+  private static void request(String traceId, String spanId, String requestId) {
+    // new String: equal values in new instances, as a new MDC map of the same request holds them
+    MDC.put("trace_id", new String(traceId));
+    MDC.put("span_id", spanId);
+    MDC.put("request_id", requestId);
+  }
+
+  private static void assertIds(JsonNode line, String traceId, String spanId, String requestId) {
+    assertThat(line.get("trace_id").asText()).isEqualTo(traceId);
+    assertThat(line.get("span_id").asText()).isEqualTo(spanId);
+    assertThat(line.get("request_id").asText()).isEqualTo(requestId);
   }
 }

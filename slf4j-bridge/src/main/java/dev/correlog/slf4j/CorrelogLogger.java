@@ -135,7 +135,7 @@ final class CorrelogLogger extends LoggerMethods implements LoggingEventAware {
     }
     List<Marker> markers = event.getMarkers();
     if (markers != null && !markers.isEmpty()) {
-      e.field("marker", Markers.names(markers));
+      Markers.field(e, markers);
     }
     mdc(e);
     formatted(e, event.getMessage(), event.getArgumentArray(), event.getThrowable());
@@ -172,7 +172,7 @@ final class CorrelogLogger extends LoggerMethods implements LoggingEventAware {
       }
     }
     if (b.markerCount > 0) {
-      e.field("marker", Markers.names(b.markers, b.markerCount));
+      Markers.field(e, b.markers, b.markerCount);
     }
     mdc(e);
     formatted(e, b.message, b.args, b.argCount, b.cause);
@@ -181,7 +181,7 @@ final class CorrelogLogger extends LoggerMethods implements LoggingEventAware {
   private EventBuilder start(EventBuilder e, Marker marker) {
     e.fieldNames(FieldNamePolicy.KEEP);
     if (marker != null) {
-      e.field("marker", Markers.names(marker));
+      Markers.field(e, marker);
     }
     mdc(e);
     return e;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 import org.slf4j.helpers.MessageFormatter;
 
@@ -125,6 +126,23 @@ class ClassicCallsTest {
     assertThat(line.get("marker").asText()).isEqualTo("AUDIT");
     assertThat(line.get("tenantId").asText()).isEqualTo("acme");
     assertThat(line.get("http.method").asText()).isEqualTo("POST");
+  }
+
+  @Test
+  void aMarkerWithReferences_isWrittenAsItsNamesJoined_eachOnce() {
+    Marker pii = MarkerFactory.getDetachedMarker("PII");
+    Marker audit = MarkerFactory.getDetachedMarker("AUDIT");
+    audit.add(pii);
+    audit.add(MarkerFactory.getDetachedMarker("SECURITY"));
+    Marker again = MarkerFactory.getDetachedMarker("AUDIT");
+    audit.add(again); // a second marker of the same name: written once
+    log.info(audit, "audited {}", 1);
+    assertThat(captured.single().get("marker").asText()).isEqualTo("AUDIT,PII,SECURITY");
+
+    log.info(pii, "plain {}", 2); // the same thread's buffer, reused: nothing of the last call
+    assertThat(captured.single().get("marker").asText()).isEqualTo("PII");
+    log.info(audit, "audited {}", 3);
+    assertThat(captured.single().get("marker").asText()).isEqualTo("AUDIT,PII,SECURITY");
   }
 
   @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
 /** The fluent API: key-value pairs arrive typed, {@code event} names the event. */
@@ -51,6 +52,20 @@ class FluentCallsTest {
     assertThat(line.get("message").asText()).isEqualTo("order placed");
     assertThat(line.get("trace_id").asText()).isEqualTo(ctx.traceIdHex());
     assertThat(line.has("event_")).isFalse();
+  }
+
+  @Test
+  void severalMarkers_areJoined_aNameSharedByTwoWrittenOnce() {
+    Marker shared = MarkerFactory.getDetachedMarker("PII");
+    Marker audit = MarkerFactory.getDetachedMarker("AUDIT");
+    audit.add(shared);
+    Marker billing = MarkerFactory.getDetachedMarker("BILLING");
+    billing.add(shared);
+    log.atInfo().addMarker(audit).addMarker(billing).log("two markers");
+    assertThat(captured.single().get("marker").asText()).isEqualTo("AUDIT,PII,BILLING");
+
+    log.atInfo().addMarker(billing).log("one marker with a reference");
+    assertThat(captured.single().get("marker").asText()).isEqualTo("BILLING,PII");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.correlog.logback.CorrelogEncoder;
 import dev.correlog.slf4j.CorrelogServiceProvider;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,6 +20,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
+import org.slf4j.spi.MDCAdapter;
 
 /**
  * The same SLF4J calls through three back ends, in one run: Correlog's SLF4J provider
@@ -40,6 +44,26 @@ public class Slf4jBridgeBenchmark {
   static final Long ORDER_ID = 67890L;
   static final Long USER_ID = 12345L;
 
+  /**
+   * The amount, boxed once: the fluent rows measure the back end, not the caller's {@code
+   * Double.valueOf(99.99)} (24 B on a 64-bit JVM with compressed class pointers, paid by every back
+   * end alike); {@link #providerFluentCallerBoxing} keeps that boxing to show it.
+   */
+  static final Double AMOUNT = 99.99;
+
+  /** A marker with one reference: the line's {@code marker} is {@code "AUDIT,PII"}. */
+  static final Marker AUDIT = MarkerFactory.getDetachedMarker("AUDIT");
+
+  static {
+    AUDIT.add(MarkerFactory.getDetachedMarker("PII"));
+  }
+
+  /** The throwable of the error rows, made once: its stack is the class initialiser's. */
+  static final IllegalStateException FAILURE = new IllegalStateException("payment declined");
+
+  /** A message supplier that captures nothing, so the call itself allocates no lambda. */
+  static final Supplier<String> PLACED = () -> "order {} placed by user {}";
+
   /** Correlog's provider over a Correlog at INFO keeping every trace, in the request's scope. */
   @State(org.openjdk.jmh.annotations.Scope.Thread)
   public static class Provider {
@@ -47,6 +71,7 @@ public class Slf4jBridgeBenchmark {
     Correlog correlog;
     Logger log;
     Scope scope;
+    MDCAdapter mdc;
 
     @Setup
     public void setUp() {
@@ -55,14 +80,26 @@ public class Slf4jBridgeBenchmark {
       CorrelogServiceProvider provider = new CorrelogServiceProvider();
       provider.initialize();
       log = provider.getLoggerFactory().getLogger(Fixture.LOGGER);
+      mdc = provider.getMDCAdapter();
       scope = Fixture.REQUEST.attach();
     }
 
     @TearDown
     public void tearDown() {
+      mdc.clear();
       scope.close();
       Correlog.uninstall();
       correlog.close();
+    }
+  }
+
+  /** {@link Provider} with two application entries in the provider's MDC (written as fields). */
+  @State(org.openjdk.jmh.annotations.Scope.Thread)
+  public static class ProviderWithMdc extends Provider {
+    @Setup
+    public void putMdc() {
+      mdc.put("tenant", "acme");
+      mdc.put("session", "s-42");
     }
   }
 
@@ -107,7 +144,7 @@ public class Slf4jBridgeBenchmark {
     log.atInfo()
         .addKeyValue("event", Fixture.EVENT)
         .addKeyValue("user_id", USER_ID)
-        .addKeyValue("amount", 99.99)
+        .addKeyValue("amount", AMOUNT)
         .log(Fixture.MESSAGE);
   }
 
@@ -120,6 +157,66 @@ public class Slf4jBridgeBenchmark {
   @Benchmark
   public long providerFluent(Provider s) {
     fluent(s.log);
+    return s.sink.bytes;
+  }
+
+  /**
+   * {@link #providerFluent} as an application usually writes it, {@code addKeyValue("amount",
+   * 99.99)}: the difference from {@code providerFluent} is the caller's boxing of the {@code
+   * double} (a {@code Double}, 24 B/op), made before any back end sees the call.
+   */
+  @Benchmark
+  public long providerFluentCallerBoxing(Provider s) {
+    s.log
+        .atInfo()
+        .addKeyValue("event", Fixture.EVENT)
+        .addKeyValue("user_id", USER_ID)
+        .addKeyValue("amount", 99.99)
+        .log(Fixture.MESSAGE);
+    return s.sink.bytes;
+  }
+
+  /** The classic call with two MDC entries (fields {@code tenant} and {@code session}). */
+  @Benchmark
+  public long providerClassicMdc(ProviderWithMdc s) {
+    classic(s.log);
+    return s.sink.bytes;
+  }
+
+  /** The classic call with a marker that has a reference ({@code "marker":"AUDIT,PII"}). */
+  @Benchmark
+  public long providerClassicMarker(Provider s) {
+    s.log.info(AUDIT, "order {} placed by user {}", ORDER_ID, USER_ID);
+    return s.sink.bytes;
+  }
+
+  /**
+   * The classic call with a throwable as the last argument: the line gets {@code error.type},
+   * {@code error.message} and {@code error.stack}; the stack's rendering is the core's.
+   */
+  @Benchmark
+  public long providerClassicThrowable(Provider s) {
+    s.log.info("order {} failed", ORDER_ID, FAILURE);
+    return s.sink.bytes;
+  }
+
+  /** The fluent call through a message supplier, two arguments and a marker with a reference. */
+  @Benchmark
+  public long providerFluentParts(Provider s) {
+    s.log
+        .atInfo()
+        .addMarker(AUDIT)
+        .addArgument(ORDER_ID)
+        .addArgument(USER_ID)
+        .setMessage(PLACED)
+        .log();
+    return s.sink.bytes;
+  }
+
+  /** The fluent call with {@code setCause}: as {@link #providerClassicThrowable}. */
+  @Benchmark
+  public long providerFluentCause(Provider s) {
+    s.log.atInfo().setCause(FAILURE).log(Fixture.MESSAGE);
     return s.sink.bytes;
   }
 
@@ -142,6 +239,13 @@ public class Slf4jBridgeBenchmark {
   @Benchmark
   public long logstashFluent(Logstash s) {
     fluent(s.log);
+    return s.out.bytes;
+  }
+
+  /** {@link #providerClassicThrowable} through Logback + logstash-logback-encoder. */
+  @Benchmark
+  public long logstashClassicThrowable(Logstash s) {
+    s.log.info("order {} failed", ORDER_ID, FAILURE);
     return s.out.bytes;
   }
 
