@@ -23,19 +23,31 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Extracted {
-  private static final Extracted EMPTY = new Extracted(null, SamplingDecision.DEFERRED, null, null);
+  private static final Extracted EMPTY =
+      new Extracted(new Lone(SamplingDecision.DEFERRED, null, null));
 
-  private final TraceContext context;
-  private final SamplingDecision sampling;
-  private final String requestId;
-  private final String traceState;
+  /**
+   * The caller's {@link TraceContext}, from which the decision, request id and tracestate are read,
+   * or a {@link Lone} without a context. One field, so a value with a context is 16 bytes (the
+   * extraction's other object being the context itself).
+   */
+  private final Object value;
 
-  private Extracted(
-      TraceContext context, SamplingDecision sampling, String requestId, String traceState) {
-    this.context = context;
-    this.sampling = sampling;
-    this.requestId = requestId;
-    this.traceState = traceState;
+  private Extracted(Object value) {
+    this.value = value;
+  }
+
+  /** The parts of a value without a context. */
+  private static final class Lone {
+    final SamplingDecision sampling;
+    final String requestId;
+    final String traceState;
+
+    Lone(SamplingDecision sampling, String requestId, String traceState) {
+      this.sampling = sampling;
+      this.requestId = requestId;
+      this.traceState = traceState;
+    }
   }
 
   /** Nothing found: no context, {@link SamplingDecision#DEFERRED}, no request id. */
@@ -49,14 +61,7 @@ public final class Extracted {
    * #empty()} when null.
    */
   public static Extracted of(TraceContext context) {
-    if (context == null) {
-      return EMPTY;
-    }
-    return new Extracted(
-        context,
-        decisionOf(context),
-        context.hasRequestId() ? context.requestId() : null,
-        context.traceState());
+    return context == null ? EMPTY : new Extracted(context);
   }
 
   private static SamplingDecision decisionOf(TraceContext c) {
@@ -68,27 +73,35 @@ public final class Extracted {
 
   /** The caller's ids (trace id and the caller's span id), flags and tracestate, or null. */
   public TraceContext context() {
-    return context;
+    return value instanceof TraceContext ? (TraceContext) value : null;
   }
 
   /** The caller's sampling decision; {@link SamplingDecision#DEFERRED} when none was sent. */
   public SamplingDecision sampling() {
-    return sampling;
+    return value instanceof TraceContext
+        ? decisionOf((TraceContext) value)
+        : ((Lone) value).sampling;
   }
 
   /** The request id received (a valid {@code x-request-id}), or null. */
   public String requestId() {
-    return requestId;
+    if (value instanceof TraceContext) {
+      TraceContext c = (TraceContext) value;
+      return c.hasRequestId() ? c.requestId() : null;
+    }
+    return ((Lone) value).requestId;
   }
 
   /** The {@code tracestate} received, or null. */
   public String traceState() {
-    return traceState;
+    return value instanceof TraceContext
+        ? ((TraceContext) value).traceState()
+        : ((Lone) value).traceState;
   }
 
   /** True when a context was found. */
   public boolean hasContext() {
-    return context != null;
+    return value instanceof TraceContext;
   }
 
   /**
@@ -98,14 +111,16 @@ public final class Extracted {
    */
   public Extracted withContext(TraceContext context) {
     if (context == null) {
-      return this.context == null ? this : make(null, sampling, requestId, traceState);
+      return hasContext() ? make(sampling(), requestId(), traceState()) : this;
     }
     TraceContext c = context;
-    if (!c.hasRequestId() && requestId != null) {
-      c = c.withRequestId(requestId);
+    String rid = requestId();
+    if (!c.hasRequestId() && rid != null) {
+      c = c.withRequestId(rid);
     }
-    if (c.traceState() == null && traceState != null) {
-      c = c.withTraceState(traceState);
+    String ts = traceState();
+    if (c.traceState() == null && ts != null) {
+      c = c.withTraceState(ts);
     }
     return of(c);
   }
@@ -113,11 +128,12 @@ public final class Extracted {
   /** This value with {@code sampling} as the caller's decision (null: deferred). */
   public Extracted withSampling(SamplingDecision sampling) {
     SamplingDecision s = sampling == null ? SamplingDecision.DEFERRED : sampling;
-    if (s == this.sampling) {
+    if (s == sampling()) {
       return this;
     }
+    TraceContext context = context();
     if (context == null) {
-      return make(null, s, requestId, traceState);
+      return make(s, requestId(), traceState());
     }
     return of(
         s == SamplingDecision.DEFERRED
@@ -127,28 +143,31 @@ public final class Extracted {
 
   /** This value with {@code requestId} (null: none). */
   public Extracted withRequestId(String requestId) {
-    if (Objects.equals(requestId, this.requestId)) {
+    if (Objects.equals(requestId, requestId())) {
       return this;
     }
+    TraceContext context = context();
     return context == null
-        ? make(null, sampling, requestId, traceState)
+        ? make(sampling(), requestId, traceState())
         : of(context.withRequestId(requestId));
   }
 
   /** This value with {@code traceState} (null: none). */
   public Extracted withTraceState(String traceState) {
-    if (Objects.equals(traceState, this.traceState)) {
+    if (Objects.equals(traceState, traceState())) {
       return this;
     }
+    TraceContext context = context();
     return context == null
-        ? make(null, sampling, requestId, traceState)
+        ? make(sampling(), requestId(), traceState)
         : of(context.withTraceState(traceState));
   }
 
-  private static Extracted make(TraceContext c, SamplingDecision s, String rid, String ts) {
-    return c == null && s == SamplingDecision.DEFERRED && rid == null && ts == null
+  /** A value without a context. */
+  private static Extracted make(SamplingDecision s, String rid, String ts) {
+    return s == SamplingDecision.DEFERRED && rid == null && ts == null
         ? EMPTY
-        : new Extracted(c, s, rid, ts);
+        : new Extracted(new Lone(s, rid, ts));
   }
 
   @Override
@@ -160,25 +179,27 @@ public final class Extracted {
       return false;
     }
     Extracted e = (Extracted) o;
-    return Objects.equals(context, e.context)
-        && sampling == e.sampling
-        && Objects.equals(requestId, e.requestId)
-        && Objects.equals(traceState, e.traceState);
+    return Objects.equals(context(), e.context())
+        && sampling() == e.sampling()
+        && Objects.equals(requestId(), e.requestId())
+        && Objects.equals(traceState(), e.traceState());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(context, sampling, requestId, traceState);
+    return Objects.hash(context(), sampling(), requestId(), traceState());
   }
 
   @Override
   public String toString() {
+    String rid = requestId();
+    String ts = traceState();
     return "Extracted{context="
-        + context
+        + context()
         + ", sampling="
-        + sampling
-        + (requestId != null ? ", request_id=" + requestId : "")
-        + (traceState != null ? ", tracestate=" + traceState : "")
+        + sampling()
+        + (rid != null ? ", request_id=" + rid : "")
+        + (ts != null ? ", tracestate=" + ts : "")
         + "}";
   }
 }

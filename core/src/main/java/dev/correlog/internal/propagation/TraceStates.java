@@ -151,19 +151,34 @@ final class TraceStates {
       int ke = i++;
       int vs = i;
       int ve = -1;
-      boolean tab = false;
-      for (; i < n; i++) {
+      // Runs of value characters separated by spaces; a tab may only be trailing whitespace.
+      while (true) {
+        int run = i;
+        while (i < n) {
+          char c = s.charAt(i);
+          if (c >= 128 || (CLASS[c] & VALUE) == 0) {
+            break;
+          }
+          i++;
+        }
+        if (i != run) {
+          ve = i;
+        }
+        if (i == n) {
+          break;
+        }
         char c = s.charAt(i);
-        if (c < 128 && (CLASS[c] & VALUE) != 0) {
-          if (tab) {
+        if (c == ' ') {
+          i++;
+        } else if (c == '\t') {
+          i = CarrierAccess.trimStart(s, i + 1, n);
+          if (i < n && s.charAt(i) != ',') {
             return -1;
           }
-          ve = i + 1;
+          break;
         } else if (c == ',') {
           break;
-        } else if (c == '\t') {
-          tab = true;
-        } else if (c != ' ') {
+        } else {
           return -1;
         }
       }
