@@ -172,7 +172,7 @@ public final class Engine {
         keep = traceSampled = ctx.isSampled(); // parent-based
         rate = ctx.sampleRate(); // 1/p of a decision made here (decide), 0 for a caller's
       } else {
-        long bound = boost == null ? st.headBound : boost.headBound(st.headBound);
+        long bound = headBound(st);
         keep = traceSampled = Sampler.keep(low, bound);
         rate = bound == st.headBound ? st.headRate : Sampler.rate(boost.config().boostedRatio());
       }
@@ -200,6 +200,11 @@ public final class Engine {
     return b;
   }
 
+  /** The head-sampling bound in force: the configured one, or the error boost's while raised. */
+  private long headBound(Sampler.State st) {
+    return boost == null ? st.headBound : boost.headBound(st.headBound);
+  }
+
   /**
    * The head decision of the trace {@code ctx} belongs to, for an event kept or dropped by
    * something else (its level, a rule): the decision when made, else the one {@link #decide} would
@@ -213,8 +218,7 @@ public final class Engine {
     if (ctx.isSamplingDecided()) {
       return ctx.isSampled();
     }
-    return Sampler.keep(
-        ctx.traceIdLow(), boost == null ? st.headBound : boost.headBound(st.headBound));
+    return Sampler.keep(ctx.traceIdLow(), headBound(st));
   }
 
   /**
@@ -259,7 +263,7 @@ public final class Engine {
       return ctx;
     }
     Sampler.State st = sampler.state();
-    long bound = boost == null ? st.headBound : boost.headBound(st.headBound);
+    long bound = headBound(st);
     double p = bound == st.headBound ? st.headRatio : boost.config().boostedRatio();
     return ctx.withSampled(Sampler.keep(ctx.traceIdLow(), bound), p); // sample_rate 1/p
   }
