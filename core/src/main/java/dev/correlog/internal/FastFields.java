@@ -23,7 +23,7 @@ final class FastFields {
     byte[] a = b.buf;
     Words.put(e.prefixWords, a, p); // past the length: nothing is kept on false
     int end = Numbers.writeLong(a, start, v);
-    if (f.seen(e)) {
+    if (!f.claim(e)) {
       return false;
     }
     f.commit(end);
@@ -41,7 +41,7 @@ final class FastFields {
     byte[] a = b.buf;
     Words.put(e.prefixWords, a, p);
     int end = Numbers.writeDouble(a, start, v);
-    if (end < 0 || f.seen(e)) {
+    if (end < 0 || !f.claim(e)) {
       return false;
     }
     f.commit(end);
@@ -73,7 +73,7 @@ final class FastFields {
       a[start + 4] = 'e';
       end = start + 5;
     }
-    if (f.seen(e)) {
+    if (!f.claim(e)) {
       return false;
     }
     f.commit(end);
@@ -106,7 +106,7 @@ final class FastFields {
       a[start + 1 + i] = (byte) c;
     }
     a[end - 1] = '"';
-    if (f.seen(e)) {
+    if (!f.claim(e)) {
       return false;
     }
     f.commit(end);
