@@ -54,6 +54,7 @@ abstract class EventState {
   String event;
   LoggerName logger;
   CharSequence message;
+  dev.correlog.Redaction redaction; // the value redaction, read once per event; null for none
   Throwable error;
   CompiledSchema schema;
   long seenMask;
@@ -102,6 +103,7 @@ abstract class EventState {
     this.logger = logger;
     this.schema = schema;
     this.plain = schema == null;
+    this.redaction = format.redaction().get();
     this.sampleRate = 0;
     this.traceUnsampled = false;
   }
