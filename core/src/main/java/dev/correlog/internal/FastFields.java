@@ -16,7 +16,7 @@ final class FastFields {
   static boolean tryLong(FieldBuffer f, FieldNames.Entry e, long v) {
     JsonBuffer b = f.buffer();
     int p = b.pos;
-    int start = p + e.prefix.length;
+    int start = p + e.prefixLength;
     if (start + Numbers.LONG_ROOM > b.fastEnd()) { // LONG_ROOM covers the words' slack
       return false;
     }
@@ -34,7 +34,7 @@ final class FastFields {
   static boolean tryDouble(FieldBuffer f, FieldNames.Entry e, double v) {
     JsonBuffer b = f.buffer();
     int p = b.pos;
-    int start = p + e.prefix.length;
+    int start = p + e.prefixLength;
     if (start + Numbers.DOUBLE_ROOM > b.fastEnd()) {
       return false;
     }
@@ -52,7 +52,7 @@ final class FastFields {
   static boolean tryBoolean(FieldBuffer f, FieldNames.Entry e, boolean v) {
     JsonBuffer b = f.buffer();
     int p = b.pos;
-    int start = p + e.prefix.length;
+    int start = p + e.prefixLength;
     if (start + 8 > b.fastEnd()) {
       return false;
     }
@@ -88,7 +88,7 @@ final class FastFields {
     }
     JsonBuffer b = f.buffer();
     int p = b.pos;
-    int start = p + e.prefix.length;
+    int start = p + e.prefixLength;
     int end = start + n + 2;
     // The general path keeps a string's reserve free below the limit: so must this one.
     if (Math.max(end, start + Words.SLACK) > b.fastEnd()

@@ -99,9 +99,9 @@ final class FieldBuffer {
    */
   FieldNames.Entry repeated(String name) {
     int k = nameCount;
-    if (k < repeatLimit) {
-      FieldNames.Entry e = entries[k];
-      if (e != null && e.name == name) {
+    if (k < repeatLimit && names[k] == name) { // names[k] and entries[k] load side by side
+      FieldNames.Entry e = entries[k]; // when not null, its name is names[k]
+      if (e != null) {
         nameCount = k + 1;
         claimed = true;
         return e;
