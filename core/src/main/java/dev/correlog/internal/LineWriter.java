@@ -29,6 +29,7 @@ final class LineWriter {
   private byte[] threadField;
   private final String[] eventNames = new String[64];
   private final byte[][] eventBytes = new byte[64][];
+  private final long[][] eventWords = new long[64][];
 
   LineWriter(LineFormat format, Metrics metrics) {
     this.format = format;
@@ -114,7 +115,7 @@ final class LineWriter {
     int maxString = format.maxStringLength();
     if (event.message != null) {
       int mark = o.mark();
-      o.raw(Envelope.MESSAGE).string(event.message, maxString);
+      o.rawWords(Envelope.MESSAGE_WORDS, Envelope.MESSAGE).string(event.message, maxString);
       if (o.overflowed()) {
         o.rollback(mark);
         truncated = true;
@@ -244,11 +245,12 @@ final class LineWriter {
       o.string(name, FieldNames.MAX_LENGTH);
       if (!o.overflowed()) {
         eventBytes[slot] = java.util.Arrays.copyOfRange(o.array(), mark, o.length());
+        eventWords[slot] = Words.of(eventBytes[slot]);
         eventNames[slot] = name;
       }
       return;
     }
-    o.raw(eventBytes[slot]);
+    o.rawWords(eventWords[slot], eventBytes[slot]);
   }
 
   /** Writes the error object; true when it had to be cut short. */
