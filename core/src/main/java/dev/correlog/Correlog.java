@@ -92,13 +92,9 @@ public final class Correlog implements AutoCloseable {
     if (name.length() > MAX_CACHED_NAME_LENGTH || loggers.size() >= MAX_CACHED_LOGGERS) {
       return EventLogger.uncached(engine, name);
     }
-    EventLogger l = loggers.computeIfAbsent(name, n -> new EventLogger(engine, n));
-    if (l.stale()) { // the sampler changed while it was made, maybe before relevel could see it
-      synchronized (loggers) {
-        l.refresh();
-      }
+    synchronized (loggers) { // with relevel: a logger is made before it or seen by it
+      return loggers.computeIfAbsent(name, n -> new EventLogger(engine, n));
     }
-    return l;
   }
 
   /**

@@ -36,7 +36,7 @@ public final class EventLogger {
   private volatile int gate;
 
   private volatile int threshold;
-  private volatile int version; // the sampler's version its threshold and gate are from
+  private volatile int version; // a logger not kept: the sampler version its threshold is from
   private long disabled; // plain on purpose: see Counters.disabled()
   private long sampledOut; // likewise
 
@@ -64,20 +64,13 @@ public final class EventLogger {
   }
 
   /**
-   * Rereads the level and the drop bound from the sampler (a kept logger; its Correlog calls this,
-   * serialised, whenever they change). The version is read first, so the values are at least as new
-   * as it.
+   * Rereads the level and the drop bound from the sampler: a kept logger, when made and whenever
+   * the sampler changes (its Correlog calls this, serialised, after each change).
    */
   void refresh() {
-    version = engine.sampler().version();
     int t = engine.sampler().levelFor(name.name()).ordinal();
     threshold = t;
     gate = t | engine.sampler().decidedDropBelow() << 8;
-  }
-
-  /** True when the sampler changed since this logger last read it. */
-  boolean stale() {
-    return version != engine.sampler().version();
   }
 
   private int threshold() {
