@@ -157,8 +157,8 @@ public final class ScopeStack {
      */
     volatile byte state;
 
-    static final byte CLOSED = 1;
-    static final byte NOT_SAMPLED = 2;
+    static final byte CLOSED = (byte) 0x80; // the sign bit: closed() is one compare
+    static final byte NOT_SAMPLED = 1;
 
     Node(TraceContext context, Node prev, Thread owner, boolean task) {
       this.context = context;
@@ -170,7 +170,7 @@ public final class ScopeStack {
     }
 
     boolean closed() {
-      return (state & CLOSED) != 0;
+      return state < 0;
     }
 
     void markClosed() {
