@@ -32,10 +32,6 @@ final class TraceStates {
   private static final byte KEY = 1;
 
   private static final byte VALUE = 2;
-
-  /** A character a key may start with: a lowercase letter or a digit. */
-  private static final byte FIRST = 4;
-
   private static final byte[] CLASS = new byte[128];
 
   static {
@@ -45,10 +41,10 @@ final class TraceStates {
       }
     }
     for (char c = 'a'; c <= 'z'; c++) {
-      CLASS[c] |= KEY | FIRST;
+      CLASS[c] |= KEY;
     }
     for (char c = '0'; c <= '9'; c++) {
-      CLASS[c] |= KEY | FIRST;
+      CLASS[c] |= KEY;
     }
     for (char c : new char[] {'_', '-', '*', '/', '@'}) {
       CLASS[c] |= KEY;
@@ -122,65 +118,6 @@ final class TraceStates {
    * normalised value (members joined by single commas) from bit 16.
    */
   static long scan(String s) {
-    long r = scanPlain(s);
-    return r != 0 ? r : scanAny(s);
-  }
-
-  /**
-   * {@link #scanAny}'s answer for the common shape, {@code key=value} members joined by single
-   * commas, without whitespace or a key seen twice: the value is clean and its normalised length is
-   * its length. 0 as soon as {@code s} is anything else ({@link #scanAny} then decides). Fewer
-   * steps per member than {@link #scanAny} (no whitespace to skip, the key's first character
-   * checked by the table, canonical loops), one check per character beyond ASCII at the end: such a
-   * character makes a {@code tracestate} invalid wherever it is, so each is only OR-ed, and
-   * classified by its low 7 bits meanwhile.
-   */
-  static long scanPlain(String s) {
-    int n = s.length();
-    int i = 0;
-    int count = 0;
-    int any = 0;
-    long seen = 0;
-    while (i < n) {
-      int ks = i;
-      char f = s.charAt(i);
-      any |= f;
-      if ((CLASS[f & 0x7f] & FIRST) == 0) {
-        return 0;
-      }
-      for (i++; i < n; i++) {
-        char c = s.charAt(i);
-        any |= c;
-        if ((CLASS[c & 0x7f] & KEY) == 0) {
-          break;
-        }
-      }
-      if (i == n || s.charAt(i) != '=') {
-        return 0;
-      }
-      int ke = i++;
-      int vs = i;
-      for (; i < n; i++) {
-        char c = s.charAt(i);
-        any |= c;
-        if ((CLASS[c & 0x7f] & VALUE) == 0) {
-          break;
-        }
-      }
-      long bit = 1L << keyHash(s, ks, ke);
-      if (i == vs || ke - ks > 256 || i - vs > 256 || (seen & bit) != 0 || ++count > MAX_MEMBERS) {
-        return 0;
-      }
-      seen |= bit;
-      if (i < n && (s.charAt(i) != ',' || ++i == n)) {
-        return 0; // whitespace or a character out of place, or a trailing comma
-      }
-    }
-    return count == 0 || any >= 128 ? 0 : count | CLEAN | (long) n << TOTAL_SHIFT;
-  }
-
-  /** {@link #scan} for any value: whitespace, empty members and duplicate keys as well. */
-  static long scanAny(String s) {
     int n = s.length();
     int i = 0;
     int count = 0;
