@@ -118,10 +118,7 @@ public final class JsonBuffer {
     return this;
   }
 
-  /**
-   * {@link #raw(byte[])} for a short constant piece kept also as {@code words} ({@link Words#of}):
-   * copied as words when there is room for their slack, else as bytes.
-   */
+  /** {@link #raw(byte[])} for a short piece also kept as {@code words} ({@link Words#of}). */
   JsonBuffer rawWords(long[] words, byte[] bytes) {
     int p = pos;
     int n = bytes.length;
