@@ -5,9 +5,10 @@ import dev.correlog.internal.Metrics;
 import java.util.Collection;
 
 /**
- * The counters of one {@link Correlog}, read live. Every figure only grows. Counting costs a
- * striped add per emitted event; a disabled or sampled-out event is counted on its logger without
- * synchronization, so {@link #disabled()} is exact on one thread and close under contention.
+ * The counters of one {@link Correlog}, read live. Every figure only grows. An emitted event is
+ * counted by its builder with a plain store, no lock (a reader adds up the builders' counts); a
+ * disabled or sampled-out event is counted on its logger without synchronization, so {@link
+ * #disabled()} is exact on one thread and close under contention.
  */
 public final class Counters {
   private final Engine engine;
@@ -25,7 +26,7 @@ public final class Counters {
    * queue is not emitted: it is counted in {@link #dropped()}.
    */
   public long emitted() {
-    return metrics.emitted.sum();
+    return metrics.emitted();
   }
 
   /** Events below their logger's level, never built. */

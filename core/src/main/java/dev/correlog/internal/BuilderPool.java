@@ -51,6 +51,7 @@ final class BuilderPool {
       DefaultEventBuilder b = ref == null ? null : ref.get();
       if (b == null) {
         b = new DefaultEventBuilder(format, output, true);
+        b.countOwnLines();
         local.set(new WeakReference<>(b));
       }
       if (!b.inUse) {
@@ -66,6 +67,7 @@ final class BuilderPool {
         DefaultEventBuilder fresh = new DefaultEventBuilder(format, output, false);
         fresh.claimNew();
         if (shared.compareAndSet(slot, null, fresh)) {
+          fresh.countOwnLines(); // claimed by this thread until its line ends
           return fresh;
         }
         b = shared.get(slot);

@@ -20,11 +20,17 @@ final class DefaultEventBuilder extends EventState implements EventBuilder {
   private final LineOutput output;
   private final NestedObjectBuilder nested;
   private EncoderLine encoderLine; // made on first use as an encoder line
+  private EmitCounts.Cell emitCount; // a reused builder's own count; null: one event only
 
   DefaultEventBuilder(LineFormat format, LineOutput output, boolean threadOwned) {
     super(format, output.metrics, threadOwned);
     this.output = output;
     this.nested = new NestedObjectBuilder(this);
+  }
+
+  /** This builder is reused (a thread's own, or pooled): it counts its lines itself. */
+  void countOwnLines() {
+    emitCount = output.countFor(this);
   }
 
   /** This builder as an encoder line: ends in the caller's hands, never throws. */
@@ -281,7 +287,7 @@ final class DefaultEventBuilder extends EventState implements EventBuilder {
         if (holdForErrorFlush) {
           output.hold(context, level, line.array(), 0, line.length());
         } else {
-          output.write(level, line.array(), 0, line.length());
+          output.write(level, line.array(), 0, line.length(), emitCount);
         }
       }
     } finally {

@@ -18,10 +18,20 @@ final class LineOutput {
     this.metrics = metrics;
   }
 
-  void write(Level level, byte[] line, int off, int len) {
+  /** Writes a line; {@code count}: the builder's own count, or null to count in the adder. */
+  void write(Level level, byte[] line, int off, int len, EmitCounts.Cell count) {
     if (sink.write(level, line, off, len)) {
-      metrics.emitted.increment();
+      if (count != null) {
+        count.increment();
+      } else {
+        metrics.emitted.increment();
+      }
     }
+  }
+
+  /** The emitted count of a new reused builder. */
+  EmitCounts.Cell countFor(Object builder) {
+    return metrics.emitCounts.cell(builder);
   }
 
   void hold(TraceContext ctx, Level level, byte[] line, int off, int len) {
