@@ -45,7 +45,21 @@ final class BuilderPool {
     return c != null && c.isInstance(t);
   }
 
-  DefaultEventBuilder acquire() {
+  /**
+   * A builder for one event. {@code top}: this thread's innermost scope, read already by the caller
+   * (null: none, or not read): the thread's builder is kept in it for the scope's life, so the next
+   * events in the scope find it there without a second thread-local lookup.
+   */
+  DefaultEventBuilder acquire(ScopeStack.Node top) {
+    if (top != null) {
+      Object kept = top.slot(this);
+      if (kept != null) {
+        DefaultEventBuilder b = (DefaultEventBuilder) kept;
+        if (!b.inUse) {
+          return b;
+        }
+      }
+    }
     if (!isVirtual(Thread.currentThread())) {
       WeakReference<DefaultEventBuilder> ref = local.get();
       DefaultEventBuilder b = ref == null ? null : ref.get();
@@ -55,6 +69,9 @@ final class BuilderPool {
         local.set(new WeakReference<>(b));
       }
       if (!b.inUse) {
+        if (top != null) {
+          top.keep(this, b);
+        }
         return b;
       }
     }

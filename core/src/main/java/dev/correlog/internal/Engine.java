@@ -123,7 +123,9 @@ public final class Engine {
    * accepting} gets the no-op builder, counted as dropped.
    */
   public EventBuilder start(Level level, String event, LoggerName logger, TraceContext context) {
-    TraceContext ctx = context != null ? context : current();
+    // The scope is read once for the context and for this thread's builder (BuilderPool.acquire).
+    ScopeStack.Node top = context != null ? null : ScopeStack.top();
+    TraceContext ctx = context != null ? context : OtelBridge.effective(ScopeStack.context(top));
     // The common drop, kept small enough to inline into EventLogger.at: a context already decided
     // not sampled, no rule, no error flush, no boost (see Sampler.State.decidedDropBelow). The
     // same outcome as the full decision below, without the call.
@@ -133,12 +135,12 @@ public final class Engine {
         && !ctx.isSampled()) {
       return null;
     }
-    return decideAndStart(level, event, logger, ctx);
+    return decideAndStart(level, event, logger, ctx, top);
   }
 
   /** The whole decision and, when kept (or held), the builder; {@code ctx} null: a fresh root. */
   private EventBuilder decideAndStart(
-      Level level, String event, LoggerName logger, TraceContext ctx) {
+      Level level, String event, LoggerName logger, TraceContext ctx, ScopeStack.Node top) {
     if (event == null || event.isEmpty()) {
       event = DEFAULT_EVENT;
     }
@@ -194,7 +196,7 @@ public final class Engine {
     if (level.ordinal() < Level.WARN.ordinal() && !sink.accepting(level)) {
       return NoopEventBuilder.INSTANCE; // The sink would drop it: not encoded, counted as dropped.
     }
-    DefaultEventBuilder b = builder(level, event, logger, ctx, high, low, span);
+    DefaultEventBuilder b = builder(level, event, logger, ctx, high, low, span, top);
     b.sampleRate(rate);
     b.traceSampled(traceSampled);
     return b;
@@ -247,7 +249,20 @@ public final class Engine {
       long high,
       long low,
       long span) {
-    DefaultEventBuilder b = pool.acquire();
+    return builder(level, event, logger, ctx, high, low, span, null);
+  }
+
+  /** {@code top}: the thread's innermost scope when read already (else null), see BuilderPool. */
+  private DefaultEventBuilder builder(
+      Level level,
+      String event,
+      LoggerName logger,
+      TraceContext ctx,
+      long high,
+      long low,
+      long span,
+      ScopeStack.Node top) {
+    DefaultEventBuilder b = pool.acquire(top);
     b.begin(level, event, logger, compiled.get(event));
     if (ctx != null) {
       b.context(ctx);

@@ -33,6 +33,23 @@ public final class ScopeStack {
   }
 
   /**
+   * This thread's innermost scope, open or closed by another thread (null: none): one thread-local
+   * read that serves both {@link #context(Node)} and the scope's {@link Node#slot}.
+   */
+  static Node top() {
+    return CURRENT.get();
+  }
+
+  /** {@link #current()} from the {@link #top()} read before. */
+  static TraceContext context(Node top) {
+    Node n = top;
+    while (n != null && n.closed()) {
+      n = n.prev;
+    }
+    return n == null ? null : n.context;
+  }
+
+  /**
    * True when {@code TraceContext.current()} is a context decided not sampled, read in one load
    * from this thread's innermost scope, which noted it when attached (a context is immutable, so
    * its decision cannot change within the scope): the scope is open, its context decided not
@@ -139,16 +156,34 @@ public final class ScopeStack {
     for (Node n = top; n != p; n = n.prev) {
       ScopeDecorators.undecorate(n.decorations);
       n.decorations = null;
+      n.slotKey = null;
+      n.slotValue = null;
     }
     return p;
   }
 
-  private static final class Node implements Scope {
+  static final class Node implements Scope {
     final TraceContext context; // null only for a task run with no context
     final Node prev;
     final Thread owner;
     final boolean task;
     Scope[] decorations; // read and written by the owner thread only
+    // One value kept for the scope's life by its owner thread (a BuilderPool's builder for this
+    // thread), so an event reads its context and its builder with one thread-local lookup. Dropped
+    // when the scope is popped; a value of a library class lives no longer than the scope itself.
+    private Object slotKey;
+    private Object slotValue;
+
+    /** The value kept under {@code key} (identity), or null; owner thread only. */
+    Object slot(Object key) {
+      return slotKey == key ? slotValue : null;
+    }
+
+    /** Keeps {@code value} under {@code key} for this scope's life; owner thread only. */
+    void keep(Object key, Object value) {
+      slotKey = key;
+      slotValue = value;
+    }
 
     /**
      * {@link #NOT_SAMPLED} when the context is decided not sampled, set once here; {@link #CLOSED}
