@@ -50,7 +50,7 @@ public final class Carriers {
     @Override
     public String get(Map<String, String> map, String key) {
       String v = map.get(key);
-      if (v != null || map.isEmpty() || caseInsensitive(map)) {
+      if (v != null || map.isEmpty() || MapHeaders.caseInsensitive(map)) {
         return v;
       }
       return MapHeaders.scan(map, key);
@@ -58,24 +58,13 @@ public final class Carriers {
 
     @Override
     public void getEach(Map<String, String> map, List<String> names, String[] values) {
-      if (caseInsensitive(map)) {
-        for (int i = 0, n = names.size(); i < n; i++) {
-          values[i] = map.get(names.get(i));
-        }
-      } else {
-        MapHeaders.getEach(map, names, values);
-      }
+      MapHeaders.getEach(map, names, values);
     }
 
     @Override
     public Iterable<String> keys(Map<String, String> map) {
       return map.keySet();
     }
-  }
-
-  private static boolean caseInsensitive(Map<String, String> map) {
-    return map instanceof SortedMap
-        && ((SortedMap<String, String>) map).comparator() == String.CASE_INSENSITIVE_ORDER;
   }
 
   private static void mapSet(Map<String, String> map, String key, String value) {

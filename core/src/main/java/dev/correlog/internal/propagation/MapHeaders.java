@@ -2,6 +2,7 @@ package dev.correlog.internal.propagation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * The case-insensitive lookups behind {@code Carriers.MAP_GETTER}: header names are compared
@@ -60,7 +61,7 @@ public final class MapHeaders {
   public static void getEach(Map<String, String> map, List<String> names, String[] values) {
     int n = names.size();
     int size = map.size();
-    if (size > n && size <= PASS_MAX && n <= 64) {
+    if (size > n && size <= PASS_MAX && n <= 64 && !caseInsensitive(map)) {
       pass(map, names, values);
     } else {
       lookupsThenFill(map, names, values);
@@ -127,9 +128,9 @@ public final class MapHeaders {
   }
 
   /**
-   * {@link #getEach} by an exact lookup per name; then, when some are missing and the map has keys
-   * besides the ones found, one pass filling the missing ones. Once every key of the map was found,
-   * the remaining names are absent without a lookup.
+   * {@link #getEach} by an exact lookup per name; then, when some are missing, the map has keys
+   * besides the ones found and is not {@link #caseInsensitive}, one pass filling the missing ones.
+   * Once every key of the map was found, the remaining names are absent without a lookup.
    */
   public static void lookupsThenFill(Map<String, String> map, List<String> names, String[] values) {
     int n = names.size();
@@ -145,9 +146,18 @@ public final class MapHeaders {
         return;
       }
     }
-    if (found < n && size > 0) {
+    if (found < n && size > 0 && !caseInsensitive(map)) {
       fill(map, names, values);
     }
+  }
+
+  /**
+   * A {@link SortedMap} ordered by {@link String#CASE_INSENSITIVE_ORDER}: its own lookup ignores
+   * case already, so it is never scanned.
+   */
+  public static boolean caseInsensitive(Map<String, ?> map) {
+    return map instanceof SortedMap
+        && ((SortedMap<String, ?>) map).comparator() == String.CASE_INSENSITIVE_ORDER;
   }
 
   /**
