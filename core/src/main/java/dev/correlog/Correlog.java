@@ -48,9 +48,15 @@ public final class Correlog implements AutoCloseable {
     AsyncDrops.report(this, config.sink());
   }
 
+  /**
+   * Brings every kept logger's level and drop bound up to date after the sampler changed.
+   * Serialised, and reading the sampler afresh each time: the last call writes the newest values.
+   */
   private void relevel() {
-    for (EventLogger l : loggers.values()) {
-      l.level(engine.sampler().levelFor(l.name()));
+    synchronized (loggers) {
+      for (EventLogger l : loggers.values()) {
+        l.refresh();
+      }
     }
   }
 
@@ -86,8 +92,9 @@ public final class Correlog implements AutoCloseable {
     if (name.length() > MAX_CACHED_NAME_LENGTH || loggers.size() >= MAX_CACHED_LOGGERS) {
       return EventLogger.uncached(engine, name);
     }
-    return loggers.computeIfAbsent(
-        name, n -> new EventLogger(engine, n, engine.sampler().levelFor(n)));
+    synchronized (loggers) { // with relevel: a logger is made before it or seen by it
+      return loggers.computeIfAbsent(name, n -> new EventLogger(engine, n));
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.correlog.internal.Engine;
 import dev.correlog.internal.LoggerName;
 import dev.correlog.internal.Metrics;
 import dev.correlog.internal.NoopEventBuilder;
+import dev.correlog.internal.ScopeStack;
 
 /**
  * Starts events on behalf of one class or name, written as {@code logger}. Get one from {@link
@@ -15,7 +16,9 @@ import dev.correlog.internal.NoopEventBuilder;
  * log.info("order.placed").field("user_id", 12345).message("order placed").emit();
  * }</pre>
  *
- * An event below the logger's level returns a shared no-op builder: no allocation, no encoding.
+ * An event below the logger's level returns a shared no-op builder: no allocation, no encoding. So
+ * does an event sampling drops; in a scope decided not sampled that decision costs about one
+ * thread-local lookup, as the scope noted it when attached.
  *
  * <p>Bad input never throws: a null or empty event name is the event named {@code log}; a null
  * level is {@link Level#INFO}.
@@ -24,23 +27,33 @@ public final class EventLogger {
   private final Engine engine;
   private final LoggerName name;
   private final Metrics shared; // null: kept by its Correlog, counts in its own fields
+
+  /**
+   * What {@link #at} reads first, one volatile int: bits 0-7 this logger's threshold (a level
+   * ordinal), bits 8-15 the level below which an event of the calling thread's context, when that
+   * context is decided not sampled, is dropped here without asking the engine ({@code
+   * Sampler.decidedDropBelow()}, 0 when rules, error flush or error boost need the engine). 0 for a
+   * logger not kept: every event takes {@link #full}, which rereads the level.
+   */
+  private volatile int gate;
+
   private volatile int threshold;
-  private volatile int levelsVersion; // for a logger not kept: the levels its threshold is from
+  private volatile int version; // a logger not kept: the sampler version its threshold is from
   private long disabled; // plain on purpose: see Counters.disabled()
   private long sampledOut; // likewise
 
-  EventLogger(Engine engine, String name, Level level) {
+  EventLogger(Engine engine, String name) {
     this.engine = engine;
     this.name = LoggerName.of(name);
-    this.threshold = level.ordinal();
     this.shared = null;
+    refresh();
   }
 
-  private EventLogger(Engine engine, String name) {
+  private EventLogger(Engine engine, String name, Metrics shared) {
     this.engine = engine;
     this.name = LoggerName.of(name);
-    this.shared = engine.metrics();
-    this.levelsVersion = engine.sampler().levelsVersion(); // read before the level it gives
+    this.shared = shared;
+    this.version = engine.sampler().version(); // read before the level it gives
     this.threshold = engine.sampler().levelFor(name).ordinal();
   }
 
@@ -49,15 +62,25 @@ public final class EventLogger {
    * instance's shared counters and rereads its level when levels have changed since.
    */
   static EventLogger uncached(Engine engine, String name) {
-    return new EventLogger(engine, name);
+    return new EventLogger(engine, name, engine.metrics());
+  }
+
+  /**
+   * Rereads the level and the drop bound from the sampler: a kept logger, when made and whenever
+   * the sampler changes (its Correlog calls this, serialised, after each change).
+   */
+  void refresh() {
+    int t = engine.sampler().levelFor(name.name()).ordinal();
+    threshold = t;
+    gate = t | engine.sampler().decidedDropBelow() << 8;
   }
 
   private int threshold() {
     if (shared != null) {
-      int v = engine.sampler().levelsVersion();
-      if (v != levelsVersion) {
+      int v = engine.sampler().version();
+      if (v != version) {
         threshold = engine.sampler().levelFor(name.name()).ordinal();
-        levelsVersion = v;
+        version = v;
       }
     }
     return threshold;
@@ -99,9 +122,23 @@ public final class EventLogger {
    * thread's context. Null: the calling thread's context, as {@link #at(Level, String)}.
    */
   public EventBuilder at(Level level, String event, TraceContext context) {
-    if (level == null) {
-      level = Level.INFO;
+    int o = level == null ? Level.INFO.ordinal() : level.ordinal();
+    int g = gate;
+    if (o < (g & 0xff)) {
+      disabled++;
+      return NoopEventBuilder.INSTANCE;
     }
+    // The common drop, one read of the scope the thread is in: the decision does not change
+    // within a scope, so it was taken when the scope was attached (ScopeStack).
+    if (o < g >>> 8 && context == null && ScopeStack.currentDecidedNotSampled()) {
+      sampledOut++;
+      return NoopEventBuilder.INSTANCE;
+    }
+    return full(level == null ? Level.INFO : level, event, context);
+  }
+
+  /** Everything {@link #at} did not settle: a logger not kept, a kept event, any other drop. */
+  private EventBuilder full(Level level, String event, TraceContext context) {
     if (level.ordinal() < threshold()) {
       if (shared != null) {
         shared.disabled.increment();
@@ -130,10 +167,6 @@ public final class EventLogger {
   /** This logger's level. */
   public Level level() {
     return Level.values()[threshold()];
-  }
-
-  void level(Level level) {
-    this.threshold = level.ordinal();
   }
 
   /** Events below this logger's level (see {@link Counters#disabled()}). */

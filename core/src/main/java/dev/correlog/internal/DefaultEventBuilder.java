@@ -44,7 +44,7 @@ final class DefaultEventBuilder extends EventState implements EventBuilder {
     if (value == null) {
       return nullField(name);
     }
-    dev.correlog.Redaction r = format.redaction().get();
+    dev.correlog.Redaction r = redaction;
     if (r != null) {
       value = r.apply(value);
     }
@@ -172,7 +172,7 @@ final class DefaultEventBuilder extends EventState implements EventBuilder {
     FieldType type = value instanceof Number ? FieldType.DOUBLE : FieldType.OBJECT;
     int max = begin(name, type);
     if (max > 0) {
-      fields.anyValue(value, max, metrics, format.redaction().get());
+      fields.anyValue(value, max, metrics, redaction);
       fields.endField();
     }
     return this;
@@ -212,7 +212,7 @@ final class DefaultEventBuilder extends EventState implements EventBuilder {
   @Override
   public EventBuilder message(CharSequence message) {
     if (inUse) {
-      dev.correlog.Redaction r = format.redaction().get();
+      dev.correlog.Redaction r = redaction;
       this.message = r == null ? message : r.apply(message);
     }
     return this;

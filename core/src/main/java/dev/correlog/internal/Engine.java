@@ -38,7 +38,7 @@ public final class Engine {
   private final ErrorBoostMonitor boost; // null: no boost
   private final TraceExitHook exitHook; // held here; the storage holds it weakly
 
-  public Engine(EngineConfig config, Runnable onLevelsChanged) {
+  public Engine(EngineConfig config, Runnable onSamplerChanged) {
     this.config = config;
     EngineConfig.SamplingSetup s = config.sampling();
     this.sampler =
@@ -46,7 +46,7 @@ public final class Engine {
             s.headRatio(),
             s.alwaysKeep(),
             s.level(),
-            onLevelsChanged,
+            onSamplerChanged,
             s.errorFlush() == null && s.errorBoost() == null);
     this.sink = new SinkGuard(config.sink(), metrics);
     this.requestBuffers =
@@ -162,7 +162,7 @@ public final class Engine {
     double rate = 0;
     boolean traceSampled; // the trace's head decision: false is written as "trace_sampled":false
     if (level.ordinal() < st.alwaysKeep) {
-      Sampler.Rule rule = st.hasRules ? st.match(event, logger.name()) : null;
+      SamplingRule rule = st.hasRules ? st.match(event, logger.name()) : null;
       boolean keep;
       if (rule != null) {
         keep = Sampler.keep(low, rule.bound());

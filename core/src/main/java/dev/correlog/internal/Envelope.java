@@ -22,6 +22,7 @@ public final class Envelope {
   static final byte[] PARENT_SPAN_ID = ascii(",\"parent_span_id\":\"");
   static final byte[] THREAD = ascii(",\"thread\":");
   static final byte[] MESSAGE = ascii(",\"message\":");
+  static final long[] MESSAGE_WORDS = Words.of(MESSAGE);
   static final byte[] TRACE_UNSAMPLED = ascii(",\"trace_sampled\":false");
   static final byte[] SAMPLE_RATE = ascii(",\"sample_rate\":");
   static final byte[] SAMPLED_BY = ascii(",\"sampled_by\":");

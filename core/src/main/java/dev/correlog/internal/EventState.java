@@ -54,6 +54,7 @@ abstract class EventState {
   String event;
   LoggerName logger;
   CharSequence message;
+  dev.correlog.Redaction redaction; // the value redaction, read once per event; null for none
   Throwable error;
   CompiledSchema schema;
   long seenMask;
@@ -102,6 +103,7 @@ abstract class EventState {
     this.logger = logger;
     this.schema = schema;
     this.plain = schema == null;
+    this.redaction = format.redaction().get();
     this.sampleRate = 0;
     this.traceUnsampled = false;
   }
@@ -133,6 +135,7 @@ abstract class EventState {
 
   void reset() {
     inUse = false;
+    plain = false;
     message = null;
     error = null;
     schema = null;
@@ -176,9 +179,10 @@ abstract class EventState {
    * maximum string length to write, 0 when the value must not be written (dropped or redacted).
    */
   int begin(String name, FieldType type) {
+    fields.unclaim(); // a fast path that did not write its field comes here
     // The common case, small enough to be inlined: no schema, strict names, a well-formed name,
-    // first use.
-    if (plain && inUse && name != null) {
+    // first use (plain only while the event is in use).
+    if (plain && name != null) {
       FieldNames.Entry e = FieldNames.entry(name);
       if (e.status == FieldNames.VALID && !fields.seen(e)) {
         fields.startField(e.prefix);
@@ -193,7 +197,7 @@ abstract class EventState {
    * a well-formed name, an event in progress), else null.
    */
   FieldNames.Entry plainEntry(String name) {
-    if (plain && inUse && name != null) {
+    if (plain && name != null) {
       FieldNames.Entry e = fields.repeated(name);
       if (e != null) {
         return e;

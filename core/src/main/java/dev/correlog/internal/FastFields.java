@@ -16,14 +16,14 @@ final class FastFields {
   static boolean tryLong(FieldBuffer f, FieldNames.Entry e, long v) {
     JsonBuffer b = f.buffer();
     int p = b.pos;
-    int start = p + e.prefix.length;
+    int start = p + e.prefixLength;
     if (start + Numbers.LONG_ROOM > b.fastEnd()) { // LONG_ROOM covers the words' slack
       return false;
     }
     byte[] a = b.buf;
     Words.put(e.prefixWords, a, p); // past the length: nothing is kept on false
     int end = Numbers.writeLong(a, start, v);
-    if (f.seen(e)) {
+    if (!f.claim(e)) {
       return false;
     }
     f.commit(end);
@@ -34,14 +34,14 @@ final class FastFields {
   static boolean tryDouble(FieldBuffer f, FieldNames.Entry e, double v) {
     JsonBuffer b = f.buffer();
     int p = b.pos;
-    int start = p + e.prefix.length;
+    int start = p + e.prefixLength;
     if (start + Numbers.DOUBLE_ROOM > b.fastEnd()) {
       return false;
     }
     byte[] a = b.buf;
     Words.put(e.prefixWords, a, p);
     int end = Numbers.writeDouble(a, start, v);
-    if (end < 0 || f.seen(e)) {
+    if (end < 0 || !f.claim(e)) {
       return false;
     }
     f.commit(end);
@@ -52,7 +52,7 @@ final class FastFields {
   static boolean tryBoolean(FieldBuffer f, FieldNames.Entry e, boolean v) {
     JsonBuffer b = f.buffer();
     int p = b.pos;
-    int start = p + e.prefix.length;
+    int start = p + e.prefixLength;
     if (start + 8 > b.fastEnd()) {
       return false;
     }
@@ -73,7 +73,7 @@ final class FastFields {
       a[start + 4] = 'e';
       end = start + 5;
     }
-    if (f.seen(e)) {
+    if (!f.claim(e)) {
       return false;
     }
     f.commit(end);
@@ -88,7 +88,7 @@ final class FastFields {
     }
     JsonBuffer b = f.buffer();
     int p = b.pos;
-    int start = p + e.prefix.length;
+    int start = p + e.prefixLength;
     int end = start + n + 2;
     // The general path keeps a string's reserve free below the limit: so must this one.
     if (Math.max(end, start + Words.SLACK) > b.fastEnd()
@@ -106,7 +106,7 @@ final class FastFields {
       a[start + 1 + i] = (byte) c;
     }
     a[end - 1] = '"';
-    if (f.seen(e)) {
+    if (!f.claim(e)) {
       return false;
     }
     f.commit(end);

@@ -20,9 +20,10 @@ final class FieldBuffer {
   private int nameCount;
   // The names an event remembers stay for the next one: while it names its fields in the same
   // order (the same call site, the same literals), a name equal by identity to the one at its
-  // position is known not to repeat one before it, and its checked entry is at hand.
-  private int previousCount;
-  private boolean repeating;
+  // position is known not to repeat one before it, and its checked entry is at hand. While the
+  // names repeat, nameBits is not kept: it is filled in when they stop repeating.
+  private int repeatLimit; // the previous event's name count while the names repeat, else 0
+  private boolean claimed; // repeated() took the next name for a fast path not yet committed
   private long nameBits;
   private int fieldMark;
   private boolean truncated;
@@ -46,8 +47,8 @@ final class FieldBuffer {
   void reset() {
     buf.reset();
     count = 0;
-    previousCount = nameCount;
-    repeating = true;
+    repeatLimit = nameCount;
+    claimed = false;
     nameCount = 0;
     nameBits = 0;
     truncated = false;
@@ -58,7 +59,7 @@ final class FieldBuffer {
 
   /** True when {@code name} was already added; otherwise remembers it. */
   boolean seen(String name) {
-    repeating = false;
+    endRepeat();
     int h = name.hashCode();
     return seen(name, h, FieldNames.nameBit(h));
   }
@@ -66,13 +67,12 @@ final class FieldBuffer {
   /** {@link #seen(String)} for a checked name, with its hash and bit computed once. */
   boolean seen(FieldNames.Entry e) {
     int k = nameCount;
-    if (repeating && k < previousCount && names[k] == e.name) {
+    if (k < repeatLimit && names[k] == e.name) {
       // names[0..k] are the previous event's, which were remembered only when not seen before.
-      nameBits |= e.bit;
       nameCount = k + 1;
       return false;
     }
-    repeating = false;
+    endRepeat();
     if (seen(e.name, e.hash, e.bit)) {
       return true;
     }
@@ -80,19 +80,51 @@ final class FieldBuffer {
     return false;
   }
 
+  /** The names stop repeating the previous event's: the filter of names seen is filled in. */
+  private void endRepeat() {
+    if (repeatLimit != 0) {
+      repeatLimit = 0;
+      long bits = 0;
+      for (int i = 0; i < nameCount; i++) {
+        bits |= FieldNames.nameBit(hashes[i]);
+      }
+      nameBits = bits;
+    }
+  }
+
   /**
    * The checked entry of {@code name} when the previous event named this field the same (the same
-   * string) at the same position, with the same names before it; else null.
+   * string) at the same position, with the same names before it, the name then taken for a fast
+   * path ({@link #claim}, else {@link #unclaim}); else null.
    */
   FieldNames.Entry repeated(String name) {
     int k = nameCount;
-    if (repeating && k < previousCount) {
-      FieldNames.Entry e = entries[k];
-      if (e != null && e.name == name) {
+    if (k < repeatLimit && names[k] == name) { // names[k] and entries[k] load side by side
+      FieldNames.Entry e = entries[k]; // when not null, its name is names[k]
+      if (e != null) {
+        nameCount = k + 1;
+        claimed = true;
         return e;
       }
     }
     return null;
+  }
+
+  /** A fast path's field of entry {@code e} may be committed: false when its name is a repeat. */
+  boolean claim(FieldNames.Entry e) {
+    if (claimed) {
+      claimed = false; // taken by repeated()
+      return true;
+    }
+    return !seen(e);
+  }
+
+  /** Gives back the name {@link #repeated} took for a fast path that did not write its field. */
+  void unclaim() {
+    if (claimed) {
+      claimed = false;
+      nameCount--;
+    }
   }
 
   private boolean seen(String name, int h, long bit) {
@@ -241,60 +273,23 @@ final class FieldBuffer {
     return true;
   }
 
-  /** Writes a timestamp whole, or a marker. */
+  /** Writes a timestamp whole, or a marker ({@link FieldValues}). */
   void timestamp(Instant t, Metrics metrics) {
-    int mark = buf.mark();
-    try {
-      timestamps.write(buf, t.getEpochSecond(), t.getNano());
-    } catch (Throwable e) { // NOPMD: writing a value never throws into the application
-      failed(mark, t, e, metrics);
-    }
+    FieldValues.timestamp(buf, timestamps, t, metrics);
   }
 
   /** Writes a string whole (cut at {@code maxChars} with the marker), or a failure marker. */
   void string(CharSequence value, int maxChars, Metrics metrics) {
-    int mark = buf.mark();
-    try {
-      buf.string(value, maxChars);
-    } catch (Throwable e) { // NOPMD: a CharSequence mutated while written, a throwing charAt()
-      failed(mark, value, e, metrics);
-    }
+    FieldValues.string(buf, value, maxChars, metrics);
   }
 
-  /**
-   * Any object, written whole or replaced by a marker: numbers from their own digits, other objects
-   * through Jackson when available (bounded by the buffer's limit), else their string.
-   */
+  /** Any object, written whole or replaced by a marker ({@link FieldValues#anyValue}). */
   void anyValue(Object value, int maxChars, Metrics metrics, dev.correlog.Redaction redaction) {
-    int mark = buf.mark();
-    try {
-      if (value instanceof Number) {
-        NumberWriter.write(buf, (Number) value);
-        return;
-      }
-      if (ValueRenderer.writeJson(value, buf) != ValueRenderer.NOT_RENDERED) {
-        return;
-      }
-      String text = ValueRenderer.toStringSafely(value, metrics.encodingErrors);
-      buf.string(redaction == null ? text : redaction.apply(text), maxChars);
-    } catch (Throwable e) { // NOPMD: writing a value never throws into the application
-      failed(mark, value, e, metrics);
-    }
+    FieldValues.anyValue(buf, value, maxChars, metrics, redaction);
   }
 
-  /**
-   * Rolls the value back to {@code mark}, writes a marker naming the value's class and the
-   * throwable, and counts it. A {@link VirtualMachineError} other than a stack overflow is the
-   * application's business: rethrown after the marker is written.
-   */
+  /** Rolls back to {@code mark} and writes a failure marker ({@link FieldValues#failed}). */
   void failed(int mark, Object value, Throwable e, Metrics metrics) {
-    buf.rollback(mark);
-    metrics.encodingErrors.increment();
-    buf.string(
-        "[value of " + value.getClass().getName() + " failed: " + e.getClass().getName() + "]",
-        256);
-    if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-      throw (VirtualMachineError) e;
-    }
+    FieldValues.failed(buf, mark, value, e, metrics);
   }
 }

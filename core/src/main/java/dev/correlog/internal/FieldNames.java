@@ -47,6 +47,9 @@ public final class FieldNames {
     public final byte status;
     public final byte[] prefix;
 
+    /** The length of {@link #prefix}, at hand without loading the array. */
+    final int prefixLength;
+
     /** The name's hash code, and its bit in a field buffer's filter of names seen (see there). */
     final int hash;
 
@@ -65,6 +68,7 @@ public final class FieldNames {
               ? (",\"" + name + "\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII)
               : null;
       this.prefixWords = prefix == null ? null : Words.of(prefix);
+      this.prefixLength = prefix == null ? 0 : prefix.length;
     }
   }
 

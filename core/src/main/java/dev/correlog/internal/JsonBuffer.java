@@ -118,6 +118,18 @@ public final class JsonBuffer {
     return this;
   }
 
+  /** {@link #raw(byte[])} for a short piece also kept as {@code words} ({@link Words#of}). */
+  JsonBuffer rawWords(long[] words, byte[] bytes) {
+    int p = pos;
+    int n = bytes.length;
+    if (p + n + Words.SLACK <= fastEnd()) {
+      Words.put(words, buf, p);
+      pos = p + n;
+      return this;
+    }
+    return raw(bytes, 0, n);
+  }
+
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};

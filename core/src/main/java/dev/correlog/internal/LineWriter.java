@@ -21,21 +21,22 @@ final class LineWriter {
   private final ThrowableWriter throwables = new ThrowableWriter();
   private final int maxLine;
 
-  // Encoded pieces that repeat from one event to the next on this builder: the ids of the last
-  // context (trace_id..request_id, then parent_span_id), the thread field, and event names.
-  private final JsonBuffer ids = new JsonBuffer(256, 1024);
-  private int idsEnd;
-  private TraceContext cachedContext;
+  // Encoded pieces that repeat from one event to the next on this builder: the envelope's segments
+  // for the last context, the thread field, and event names.
+  private final EnvelopeSegments segments;
+  private final JsonBuffer threadScratch = new JsonBuffer(64, 4096);
   private String cachedThreadName;
   private byte[] threadField;
   private final String[] eventNames = new String[64];
   private final byte[][] eventBytes = new byte[64][];
+  private final long[][] eventWords = new long[64][];
 
   LineWriter(LineFormat format, Metrics metrics) {
     this.format = format;
     this.metrics = metrics;
     this.maxLine = format.maxLineBytes();
     this.out = new JsonBuffer(1024, maxLine);
+    this.segments = new EnvelopeSegments(format.envelope());
   }
 
   /** The violations of {@code event}, with its missing required fields added. */
@@ -88,17 +89,11 @@ final class LineWriter {
     } else {
       timestamps.write(o, format.clock());
     }
-    o.raw(env.levelPrefix(event.level));
     TraceContext ctx = event.context;
     if (ctx != null) {
-      if (ctx != cachedContext) {
-        encodeIds(ctx);
-      }
-      o.raw(ids.array(), 0, idsEnd);
-      o.raw(Envelope.EVENT);
-      eventName(o, event.event);
-      o.raw(ids.array(), idsEnd, ids.length() - idsEnd);
+      inContext(o, event, ctx);
     } else {
+      o.raw(env.levelPrefix(event.level));
       // Outside any request: a fresh root context of its own, request id = trace id.
       o.hex16(event.rootHigh).hex16(event.rootLow);
       o.raw(Envelope.SPAN_ID).hex16(event.rootSpan);
@@ -106,16 +101,8 @@ final class LineWriter {
       o.hex16(event.rootHigh).hex16(event.rootLow).raw((byte) '"');
       o.raw(Envelope.EVENT);
       eventName(o, event.event);
+      tailPieces(o, event);
     }
-    o.raw(event.logger.field);
-    if (format.includeThread()) {
-      if (event.threadName == null) {
-        currentThread(o);
-      } else if (event.threadName != EventState.NO_THREAD) {
-        o.raw(Envelope.THREAD).string(event.threadName, 256);
-      }
-    }
-    o.raw(env.environment());
     if (event.traceUnsampled) {
       o.raw(Envelope.TRACE_UNSAMPLED);
     }
@@ -128,7 +115,7 @@ final class LineWriter {
     int maxString = format.maxStringLength();
     if (event.message != null) {
       int mark = o.mark();
-      o.raw(Envelope.MESSAGE).string(event.message, maxString);
+      o.rawWords(Envelope.MESSAGE_WORDS, Envelope.MESSAGE).string(event.message, maxString);
       if (o.overflowed()) {
         o.rollback(mark);
         truncated = true;
@@ -155,19 +142,62 @@ final class LineWriter {
     o.raw((byte) '}').raw((byte) '\n');
   }
 
-  /** The emitting thread's name, from a one-entry cache keyed by the name's identity. */
-  private void currentThread(JsonBuffer o) {
-    String name = Thread.currentThread().getName();
-    if (name != cachedThreadName) {
-      int mark = o.mark();
-      o.raw(Envelope.THREAD).string(name, 256);
-      if (!o.overflowed()) {
-        threadField = java.util.Arrays.copyOfRange(o.array(), mark, o.length());
-        cachedThreadName = name;
-      }
-      return;
+  /**
+   * The envelope of an event in a context after the timestamp: its head and tail segments each
+   * copied whole when there is room to spare (the pieces one by one would write the same bytes),
+   * else piece by piece.
+   */
+  private void inContext(JsonBuffer o, EventState event, TraceContext ctx) {
+    JsonBuffer head = segments.head(ctx, event.level);
+    if (head.length() <= o.remaining()) {
+      o.raw(head.array(), 0, head.length());
+    } else {
+      o.raw(format.envelope().levelPrefix(event.level));
+      o.raw(segments.ids(ctx).array(), 0, segments.idsEnd()).raw(Envelope.EVENT);
     }
-    o.raw(threadField);
+    eventName(o, event.event);
+    String thread = null; // the thread field's name, null for none
+    if (format.includeThread()) {
+      thread = event.threadName == null ? Thread.currentThread().getName() : event.threadName;
+    }
+    if (thread == null || event.threadName == null || thread == EventState.NO_THREAD) {
+      boolean none = thread == null || thread == EventState.NO_THREAD;
+      JsonBuffer tail =
+          none
+              ? segments.tail(ctx, event.logger, null, null)
+              : segments.tail(ctx, event.logger, thread, threadField(thread));
+      if (tail.length() + JsonBuffer.STRING_RESERVE + 8 <= o.remaining()) {
+        o.raw(tail.array(), 0, tail.length());
+        return;
+      }
+    }
+    JsonBuffer ids = segments.ids(ctx);
+    o.raw(ids.array(), segments.idsEnd(), ids.length() - segments.idsEnd());
+    tailPieces(o, event);
+  }
+
+  /** The logger, thread and environment fields, piece by piece. */
+  private void tailPieces(JsonBuffer o, EventState event) {
+    o.raw(event.logger.field);
+    if (format.includeThread()) {
+      String name = event.threadName == null ? Thread.currentThread().getName() : event.threadName;
+      if (name != EventState.NO_THREAD) {
+        o.raw(Envelope.THREAD).string(name, 256);
+      }
+    }
+    o.raw(format.envelope().environment());
+  }
+
+  /** {@code ,"thread":"name"}, from a one-entry cache keyed by the name's identity. */
+  private byte[] threadField(String name) {
+    if (name != cachedThreadName) {
+      JsonBuffer b = threadScratch;
+      b.reset();
+      b.raw(Envelope.THREAD).string(name, 256);
+      threadField = java.util.Arrays.copyOf(b.array(), b.length());
+      cachedThreadName = name;
+    }
+    return threadField;
   }
 
   /** Bytes that must stay free after the schema errors: ']', the truncation flag, '}' and '\n'. */
@@ -203,24 +233,6 @@ final class LineWriter {
     return cut;
   }
 
-  private void encodeIds(TraceContext ctx) {
-    JsonBuffer b = ids;
-    b.reset();
-    b.hex16(ctx.traceIdHigh()).hex16(ctx.traceIdLow());
-    b.raw(Envelope.SPAN_ID).hex16(ctx.spanId());
-    b.raw(Envelope.REQUEST_ID);
-    if (ctx.hasRequestId()) {
-      b.string(ctx.requestId(), 128);
-    } else {
-      b.raw((byte) '"').hex16(ctx.traceIdHigh()).hex16(ctx.traceIdLow()).raw((byte) '"');
-    }
-    idsEnd = b.length();
-    if (ctx.parentSpanId() != 0) {
-      b.raw(Envelope.PARENT_SPAN_ID).hex16(ctx.parentSpanId()).raw((byte) '"');
-    }
-    cachedContext = ctx;
-  }
-
   /**
    * Writes the quoted event name, from a small cache keyed by the name (its identity first, then
    * its text: names built per event, by a bridge say, hit as well).
@@ -233,11 +245,12 @@ final class LineWriter {
       o.string(name, FieldNames.MAX_LENGTH);
       if (!o.overflowed()) {
         eventBytes[slot] = java.util.Arrays.copyOfRange(o.array(), mark, o.length());
+        eventWords[slot] = Words.of(eventBytes[slot]);
         eventNames[slot] = name;
       }
       return;
     }
-    o.raw(eventBytes[slot]);
+    o.rawWords(eventWords[slot], eventBytes[slot]);
   }
 
   /** Writes the error object; true when it had to be cut short. */

@@ -1,5 +1,8 @@
 package dev.correlog.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,10 +27,17 @@ final class Numbers {
 
   private static final double[] POW10 = new double[16];
 
+  /** The two digits of 0 to 99 as one little-endian {@code char}, for {@link #PAIRS}. */
+  private static final char[] PAIR_CHARS = new char[100];
+
+  private static final VarHandle PAIRS =
+      MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
+
   static {
     for (int i = 0; i < 100; i++) {
       DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
       DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+      PAIR_CHARS[i] = (char) (('0' + i / 10) | (('0' + i % 10) << 8));
     }
     for (int i = 0; i < 256; i++) {
       HEX_PAIRS[2 * i] = HEX[i >> 4];
@@ -50,31 +60,50 @@ final class Numbers {
   }
 
   static int writeLong(byte[] b, int p, long v) {
-    if (v == Long.MIN_VALUE) {
-      System.arraycopy(MIN_LONG, 0, b, p, MIN_LONG.length);
-      return p + MIN_LONG.length;
-    }
     if (v < 0) {
+      if (v == Long.MIN_VALUE) {
+        System.arraycopy(MIN_LONG, 0, b, p, MIN_LONG.length);
+        return p + MIN_LONG.length;
+      }
       b[p++] = '-';
       v = -v;
+    }
+    if (v <= Integer.MAX_VALUE) {
+      return writeInt(b, p, (int) v);
     }
     int end = p + digits(v);
     int q = end;
     while (v >= 100) {
       long next = v / 100;
-      int pair = (int) (v - next * 100) << 1;
-      b[--q] = DIGIT_PAIRS[pair + 1];
-      b[--q] = DIGIT_PAIRS[pair];
+      q -= 2;
+      PAIRS.set(b, q, PAIR_CHARS[(int) (v - next * 100)]);
       v = next;
     }
-    if (v >= 10) {
-      int pair = (int) v << 1;
-      b[--q] = DIGIT_PAIRS[pair + 1];
-      b[--q] = DIGIT_PAIRS[pair];
-    } else {
-      b[--q] = (byte) ('0' + v);
-    }
+    writeLead(b, p, (int) v);
     return end;
+  }
+
+  /** {@link #writeLong} for {@code v} from 0 to {@code Integer.MAX_VALUE}: int arithmetic. */
+  private static int writeInt(byte[] b, int p, int v) {
+    int end = p + digits(v);
+    int q = end;
+    while (v >= 100) {
+      int next = v / 100;
+      q -= 2;
+      PAIRS.set(b, q, PAIR_CHARS[v - next * 100]);
+      v = next;
+    }
+    writeLead(b, p, v);
+    return end;
+  }
+
+  /** The leading one or two digits {@code v} (0 to 99), at {@code p}. */
+  private static void writeLead(byte[] b, int p, int v) {
+    if (v >= 10) {
+      PAIRS.set(b, p, PAIR_CHARS[v]);
+    } else {
+      b[p] = (byte) ('0' + v);
+    }
   }
 
   static int digits(long v) {
@@ -142,7 +171,9 @@ final class Numbers {
     // The digits, then a gap opened for the point before the last `scale` of them.
     int end = writeLong(b, p, m);
     int point = p + d - scale;
-    System.arraycopy(b, point, b, point + 1, scale);
+    for (int i = end - 1; i >= point; i--) { // scale < 16 bytes: no arraycopy set-up
+      b[i + 1] = b[i];
+    }
     b[point] = '.';
     return end + 1;
   }

@@ -66,6 +66,14 @@ public final class OtelBridge {
   }
 
   /**
+   * True when no OpenTelemetry span can be current (see {@link #effective}): {@code
+   * TraceContext.current()} is then Correlog's own context.
+   */
+  public static boolean bypassed() {
+    return bypass;
+  }
+
+  /**
    * Sets {@link #bypass} from the flags it stands for. Each flag is written before this is called,
    * and calls are serialised, so the last call sees every flag written before it: the bypass is
    * never left on once a span was attached (which turns it off for good) or the bridge re-enabled.

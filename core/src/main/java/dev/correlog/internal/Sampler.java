@@ -15,56 +15,15 @@ import java.util.Objects;
  * replaced (copy on write) when changed through {@link Sampling}.
  */
 public final class Sampler implements Sampling {
-  /**
-   * One rule: a pattern (of an event, or of a logger when {@code logger}), its ratio {@code p}, the
-   * bound a trace id's random part must stay under, and the {@code sample_rate} it writes. Not a
-   * {@code record} (core/RATIONALE.md, "Redeploy").
-   */
-  static final class Rule {
-    private final String pattern;
-    private final boolean logger;
-    private final double p;
-    private final long bound;
-    private final double rate;
-
-    Rule(String pattern, boolean logger, double p, long bound, double rate) {
-      this.pattern = pattern;
-      this.logger = logger;
-      this.p = p;
-      this.bound = bound;
-      this.rate = rate;
-    }
-
-    String pattern() {
-      return pattern;
-    }
-
-    boolean logger() {
-      return logger;
-    }
-
-    double p() {
-      return p;
-    }
-
-    long bound() {
-      return bound;
-    }
-
-    double rate() {
-      return rate;
-    }
-  }
-
   /** What one event's decision reads. */
   static final class State {
     final double headRatio;
     final long headBound;
     final double headRate;
     final int alwaysKeep;
-    final Map<String, Rule> exactEvents;
-    final Rule[] prefixEvents; // longest first
-    final Rule[] loggerRules; // longest first
+    final Map<String, SamplingRule> exactEvents;
+    final SamplingRule[] prefixEvents; // longest first
+    final SamplingRule[] loggerRules; // longest first
     final boolean hasRules;
 
     /**
@@ -74,15 +33,15 @@ public final class Sampler implements Sampling {
      */
     final int decidedDropBelow;
 
-    State(double headRatio, int alwaysKeep, Map<String, Rule> rules, boolean plainDrops) {
+    State(double headRatio, int alwaysKeep, Map<String, SamplingRule> rules, boolean plainDrops) {
       this.headRatio = headRatio;
       this.headBound = bound(headRatio);
       this.headRate = rate(headRatio);
       this.alwaysKeep = alwaysKeep;
-      Map<String, Rule> exact = new HashMap<>();
-      List<Rule> prefixes = new ArrayList<>();
-      List<Rule> loggers = new ArrayList<>();
-      for (Rule r : rules.values()) {
+      Map<String, SamplingRule> exact = new HashMap<>();
+      List<SamplingRule> prefixes = new ArrayList<>();
+      List<SamplingRule> loggers = new ArrayList<>();
+      for (SamplingRule r : rules.values()) {
         if (r.logger()) {
           loggers.add(r);
         } else if (r.pattern().endsWith("*")) {
@@ -91,30 +50,30 @@ public final class Sampler implements Sampling {
           exact.put(r.pattern(), r);
         }
       }
-      Comparator<Rule> longestFirst =
-          Comparator.comparingInt((Rule r) -> r.pattern().length()).reversed();
+      Comparator<SamplingRule> longestFirst =
+          Comparator.comparingInt((SamplingRule r) -> r.pattern().length()).reversed();
       prefixes.sort(longestFirst);
       loggers.sort(longestFirst);
       this.exactEvents = exact;
-      this.prefixEvents = prefixes.toArray(new Rule[0]);
-      this.loggerRules = loggers.toArray(new Rule[0]);
+      this.prefixEvents = prefixes.toArray(new SamplingRule[0]);
+      this.loggerRules = loggers.toArray(new SamplingRule[0]);
       this.hasRules = !rules.isEmpty();
       this.decidedDropBelow = plainDrops && !hasRules ? alwaysKeep : 0;
     }
 
     /** The rule for this event, or null: exact event name, then event prefix, then logger. */
-    Rule match(String event, String logger) {
-      Rule r = exactEvents.get(event);
+    SamplingRule match(String event, String logger) {
+      SamplingRule r = exactEvents.get(event);
       if (r != null) {
         return r;
       }
-      for (Rule p : prefixEvents) {
+      for (SamplingRule p : prefixEvents) {
         String pattern = p.pattern();
         if (event.regionMatches(0, pattern, 0, pattern.length() - 1)) {
           return p;
         }
       }
-      for (Rule l : loggerRules) {
+      for (SamplingRule l : loggerRules) {
         if (under(logger, l.pattern())) {
           return l;
         }
@@ -124,12 +83,12 @@ public final class Sampler implements Sampling {
   }
 
   private final Object lock = new Object();
-  private final Map<String, Rule> rules = new LinkedHashMap<>();
+  private final Map<String, SamplingRule> rules = new LinkedHashMap<>();
   private final Map<String, Level> levels = new HashMap<>();
-  private final Runnable onLevelsChanged;
+  private final Runnable onChanged;
   private final boolean plainDrops;
   private volatile State state;
-  private volatile int levelsVersion;
+  private volatile int version;
 
   /**
    * {@code plainDrops}: the engine drops a sampled-out event and does nothing else for it (no error
@@ -137,13 +96,9 @@ public final class Sampler implements Sampling {
    * by {@link State#decidedDropBelow} alone.
    */
   public Sampler(
-      double headRatio,
-      Level alwaysKeep,
-      Level rootLevel,
-      Runnable onLevelsChanged,
-      boolean plainDrops) {
+      double headRatio, Level alwaysKeep, Level rootLevel, Runnable onChanged, boolean plainDrops) {
     checkRatio(headRatio);
-    this.onLevelsChanged = onLevelsChanged;
+    this.onChanged = onChanged;
     this.plainDrops = plainDrops;
     levels.put("", rootLevel);
     state = new State(headRatio, checkAlwaysKeep(alwaysKeep).ordinal(), rules, plainDrops);
@@ -182,9 +137,17 @@ public final class Sampler implements Sampling {
         || (name.startsWith(prefix) && name.charAt(prefix.length()) == '.');
   }
 
-  /** Changes whenever a level is set: loggers not kept by their Correlog compare it per event. */
-  public int levelsVersion() {
-    return levelsVersion;
+  /**
+   * Changes whenever a level or the sampling state is set, before {@code onChanged} runs: loggers
+   * not kept by their Correlog compare it per event.
+   */
+  public int version() {
+    return version;
+  }
+
+  /** See {@link State#decidedDropBelow}: loggers keep it with their level (see EventLogger). */
+  public int decidedDropBelow() {
+    return state.decidedDropBelow;
   }
 
   /** The level of logger {@code name}: the longest configured prefix wins. */
@@ -204,9 +167,9 @@ public final class Sampler implements Sampling {
   public Sampling headRatio(double ratio) {
     checkRatio(ratio);
     synchronized (lock) {
-      State s = state;
-      state = new State(ratio, s.alwaysKeep, rules, plainDrops);
+      replace(ratio, state.alwaysKeep);
     }
+    onChanged.run();
     return this;
   }
 
@@ -219,8 +182,9 @@ public final class Sampler implements Sampling {
   public Sampling alwaysKeep(Level level) {
     checkAlwaysKeep(level);
     synchronized (lock) {
-      state = new State(state.headRatio, level.ordinal(), rules, plainDrops);
+      replace(state.headRatio, level.ordinal());
     }
+    onChanged.run();
     return this;
   }
 
@@ -238,20 +202,21 @@ public final class Sampler implements Sampling {
   @Override
   public Sampling eventRule(String pattern, double p) {
     checkPattern(pattern);
-    return putRule(new Rule(pattern, false, checkRatio(p), bound(p), rate(p)));
+    return putRule(new SamplingRule(pattern, false, checkRatio(p), bound(p), rate(p)));
   }
 
   @Override
   public Sampling loggerRule(String prefix, double p) {
     Objects.requireNonNull(prefix, "prefix");
-    return putRule(new Rule(prefix, true, checkRatio(p), bound(p), rate(p)));
+    return putRule(new SamplingRule(prefix, true, checkRatio(p), bound(p), rate(p)));
   }
 
-  private Sampling putRule(Rule rule) {
+  private Sampling putRule(SamplingRule rule) {
     synchronized (lock) {
       rules.put(key(rule.pattern(), rule.logger()), rule);
-      state = new State(state.headRatio, state.alwaysKeep, rules, plainDrops);
+      replace(state.headRatio, state.alwaysKeep);
     }
+    onChanged.run();
     return this;
   }
 
@@ -261,12 +226,20 @@ public final class Sampler implements Sampling {
 
   @Override
   public boolean removeRule(String pattern) {
+    boolean removed;
     synchronized (lock) {
-      boolean removed =
+      removed =
           rules.remove(key(pattern, false)) != null | rules.remove(key(pattern, true)) != null;
-      state = new State(state.headRatio, state.alwaysKeep, rules, plainDrops);
-      return removed;
+      replace(state.headRatio, state.alwaysKeep);
     }
+    onChanged.run();
+    return removed;
+  }
+
+  /** Under the lock: the new snapshot, then the version. */
+  private void replace(double headRatio, int alwaysKeep) {
+    state = new State(headRatio, alwaysKeep, rules, plainDrops);
+    version++;
   }
 
   @Override
@@ -275,9 +248,9 @@ public final class Sampler implements Sampling {
     Objects.requireNonNull(level, "level");
     synchronized (lock) {
       levels.put(prefix, level);
-      levelsVersion++;
+      version++;
     }
-    onLevelsChanged.run();
+    onChanged.run();
     return this;
   }
 

@@ -26,10 +26,22 @@ public final class ScopeStack {
   /** The context of this thread's innermost open scope, or null. OpenTelemetry is not read. */
   public static TraceContext current() {
     Node n = CURRENT.get();
-    while (n != null && n.closed) { // only a scope closed on another thread is still stacked
+    while (n != null && n.closed()) { // only a scope closed on another thread is still stacked
       n = n.prev;
     }
     return n == null ? null : n.context;
+  }
+
+  /**
+   * True when {@code TraceContext.current()} is a context decided not sampled, read in one load
+   * from this thread's innermost scope, which noted it when attached (a context is immutable, so
+   * its decision cannot change within the scope): the scope is open, its context decided not
+   * sampled, and OpenTelemetry cannot have a span of its own current ({@link OtelBridge#bypassed}).
+   * False is no answer: the caller then looks at {@code TraceContext.current()} itself.
+   */
+  public static boolean currentDecidedNotSampled() {
+    Node n = CURRENT.get();
+    return n != null && n.state == Node.NOT_SAMPLED && OtelBridge.bypassed();
   }
 
   /** Makes {@code context} current until the returned scope closes. */
@@ -52,7 +64,7 @@ public final class ScopeStack {
 
   private static Node push(TraceContext context, boolean task) {
     Node top = CURRENT.get();
-    if (top != null && top.closed) {
+    if (top != null && top.closed()) {
       top = popClosed(top); // a scope closed on another thread: repaired here, on its own thread
     }
     Node n = new Node(context, top, Thread.currentThread(), task);
@@ -75,9 +87,9 @@ public final class ScopeStack {
     }
     int open = 0;
     for (Node n = top; n != null; n = n.prev) {
-      if (!n.closed) {
+      if (!n.closed()) {
         open++;
-        n.closed = true;
+        n.markClosed();
       }
     }
     popClosed(top);
@@ -112,11 +124,11 @@ public final class ScopeStack {
    * top down, and returns the new top (null: the thread-local is removed).
    */
   private static Node popClosed(Node top) {
-    if (top == null || !top.closed) {
+    if (top == null || !top.closed()) {
       return top;
     }
     Node p = top.prev;
-    while (p != null && p.closed) {
+    while (p != null && p.closed()) {
       p = p.prev;
     }
     if (p == null) {
@@ -137,21 +149,40 @@ public final class ScopeStack {
     final Thread owner;
     final boolean task;
     Scope[] decorations; // read and written by the owner thread only
-    volatile boolean closed;
+
+    /**
+     * {@link #NOT_SAMPLED} when the context is decided not sampled, set once here; {@link #CLOSED}
+     * added when the scope closes (on any thread: the only change, so a plain or-and-write is
+     * safe). One byte, so the drop check reads both in one load.
+     */
+    volatile byte state;
+
+    static final byte CLOSED = (byte) 0x80; // the sign bit: closed() is one compare
+    static final byte NOT_SAMPLED = 1;
 
     Node(TraceContext context, Node prev, Thread owner, boolean task) {
       this.context = context;
       this.prev = prev;
       this.owner = owner;
       this.task = task;
+      boolean out = context != null && context.isSamplingDecided() && !context.isSampled();
+      this.state = out ? NOT_SAMPLED : 0;
+    }
+
+    boolean closed() {
+      return state < 0;
+    }
+
+    void markClosed() {
+      state = (byte) (state | CLOSED);
     }
 
     @Override
     public void close() {
-      if (closed) {
+      if (closed()) {
         return;
       }
-      closed = true;
+      markClosed();
       if (Thread.currentThread() != owner) {
         Reporter.once(
             "scope.thread",
@@ -177,7 +208,7 @@ public final class ScopeStack {
     /** True when a scope above this one in the stack starting at {@code top} is still open. */
     private boolean openAbove(Node top) {
       for (Node n = top; n != null && n != this; n = n.prev) {
-        if (!n.closed) {
+        if (!n.closed()) {
           return true;
         }
       }
@@ -188,8 +219,8 @@ public final class ScopeStack {
     private void closeLeaked(Node top) {
       boolean leaked = false;
       for (Node n = top; n != null && n != this; n = n.prev) {
-        leaked |= !n.closed;
-        n.closed = true;
+        leaked |= !n.closed();
+        n.markClosed();
       }
       if (leaked) {
         Reporter.once(

@@ -16,6 +16,7 @@ public final class TimestampWriter {
   private final byte[] lead; // written before the timestamp, as part of the cached prefix
   private final byte[] secondPrefix; // lead, then "2025-04-16T14:23:01.
   private final int at; // where the date starts in secondPrefix
+  private final long[] prefixWords; // secondPrefix as words (Words), rebuilt with it
   private long cachedSecond = Long.MIN_VALUE;
 
   public TimestampWriter() {
@@ -30,6 +31,7 @@ public final class TimestampWriter {
     this.lead = lead.clone();
     this.at = lead.length;
     this.secondPrefix = java.util.Arrays.copyOf(lead, at + 21);
+    this.prefixWords = new long[(secondPrefix.length + 7) >>> 3];
   }
 
   /** Writes the quoted timestamp of {@code clock}'s current instant. */
@@ -68,7 +70,7 @@ public final class TimestampWriter {
       return;
     }
     byte[] a = out.buf;
-    System.arraycopy(prefix, 0, a, p, n);
+    Words.put(prefixWords, a, p); // up to 7 bytes past the prefix: overwritten next
     p += n;
     int micros = nanos / 1000; // 0 to 999,999
     int high = micros / 10_000;
@@ -100,6 +102,7 @@ public final class TimestampWriter {
     p[i + 17] = ':';
     put2(p, i + 18, t.getSecond());
     p[i + 20] = '.';
+    Words.fill(p, prefixWords);
     cachedSecond = epochSecond;
   }
 

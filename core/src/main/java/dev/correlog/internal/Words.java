@@ -23,10 +23,16 @@ final class Words {
   /** {@code bytes} as little-endian words, the last one padded with zeros. */
   static long[] of(byte[] bytes) {
     long[] w = new long[(bytes.length + 7) >>> 3];
+    fill(bytes, w);
+    return w;
+  }
+
+  /** Sets {@code w}, of {@code (bytes.length + 7) / 8} words, to {@code bytes} as words. */
+  static void fill(byte[] bytes, long[] w) {
+    java.util.Arrays.fill(w, 0L);
     for (int i = 0; i < bytes.length; i++) {
       w[i >>> 3] |= (bytes[i] & 0xffL) << ((i & 7) << 3);
     }
-    return w;
   }
 
   /** Writes the words at {@code at}; the caller made room for {@code 8 * words.length} bytes. */

@@ -15,7 +15,27 @@ class JsonBufferNumbersTest {
   @Test
   void longs_areWrittenExactly_atEveryDigitCountAndSign() {
     long[] edges = {
-      0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 99_999, 100_000, Long.MAX_VALUE, Long.MIN_VALUE
+      0,
+      1,
+      9,
+      10,
+      99,
+      100,
+      999,
+      1000,
+      9999,
+      10_000,
+      99_999,
+      100_000,
+      Long.MAX_VALUE,
+      Long.MIN_VALUE,
+      // where the writer changes from int to long arithmetic
+      Integer.MAX_VALUE,
+      Integer.MIN_VALUE,
+      1L << 32,
+      999_999_999,
+      1_000_000_000,
+      9_999_999_999L
     };
     for (long e : edges) {
       for (long v : new long[] {e, -e, e + 1, e - 1}) {

@@ -22,9 +22,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * bare lookup and a read of what it holds ({@code threadLocalFloor}, the shape of Correlog's scope
  * stack without any of its code), {@link TraceContext#current()} (the same lookup plus the
  * OpenTelemetry check), and the whole unguarded event ({@code sampledOut}, the six fields and the
- * message of {@code peers.CorrelogBenchmark} ignored by the no-op builder). The OpenTelemetry API
- * is on the class path, as in the peers' run. Error flush and error boost are off (the defaults):
- * with error flush on, such an event is held for its request, not dropped.
+ * message of {@code peers.CorrelogBenchmark} ignored by the no-op builder). What the event adds to
+ * the floor: one read of the logger's gate (its level and drop bound), one of the byte in which the
+ * scope noted "decided not sampled" when attached, OpenTelemetry's check (one volatile read) and
+ * the logger's sampled-out count. The OpenTelemetry API is on the class path, as in the peers' run.
+ * Error flush and error boost are off (the defaults): with error flush on, such an event is held
+ * for its request, not dropped.
  */
 @State(org.openjdk.jmh.annotations.Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
