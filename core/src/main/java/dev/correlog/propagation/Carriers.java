@@ -1,6 +1,6 @@
 package dev.correlog.propagation;
 
-import dev.correlog.internal.propagation.HeaderLookup;
+import dev.correlog.internal.propagation.MapHeaders;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.util.Iterator;
@@ -14,13 +14,15 @@ public final class Carriers {
    * Reads a {@code Map<String, String>} of headers, ignoring the case of ASCII letters: the exact
    * key is tried first (one hash lookup). When it misses, a {@link SortedMap} ordered by {@link
    * String#CASE_INSENSITIVE_ORDER} has answered already; any other map is scanned once. {@link
-   * Getter#getEach} (what the built-in propagators call) tries every name exactly, then, only when
-   * some are missing and the map has keys besides the ones found, fills the missing ones in a
-   * single pass over the entries: a request stuffed with headers costs one pass per extraction,
-   * whatever the number of absent headers. Once every key of the map was found, the remaining names
-   * are absent without a lookup, so a map holding only propagation headers is never scanned. A map
-   * holds one value per key, so when keys differ only in case the exact one wins, else the first
-   * found. {@link Getter#keys} lists the map's keys.
+   * Getter#getEach} (what the built-in propagators call) costs at most one pass over the entries
+   * per extraction, whatever the number of names and of absent headers, so a request stuffed with
+   * headers cannot make extraction slow: a request's header map (more keys than names, up to 64) is
+   * walked once, each key compared only with the names of its length; a map of at most as many keys
+   * as names is read by exact lookups, and walked only when some of its keys were not found that
+   * way (a map holding only propagation headers is never walked); a larger map is read by exact
+   * lookups, then one walk for the names still missing. A map holds one value per key, so when keys
+   * differ only in case the exact one wins, else the first found; a null key or value is absent.
+   * {@link Getter#keys} lists the map's keys.
    */
   public static final Getter<Map<String, String>> MAP_GETTER = new MapGetter();
 
@@ -48,43 +50,21 @@ public final class Carriers {
     @Override
     public String get(Map<String, String> map, String key) {
       String v = map.get(key);
-      if (v != null || map.isEmpty() || caseInsensitive(map)) {
+      if (v != null || map.isEmpty() || MapHeaders.caseInsensitive(map)) {
         return v;
       }
-      return HeaderLookup.scan(map, key);
+      return MapHeaders.scan(map, key);
     }
 
     @Override
     public void getEach(Map<String, String> map, List<String> names, String[] values) {
-      int n = names.size();
-      int size = map.size();
-      int found = 0;
-      for (int i = 0; i < n; i++) {
-        String v = size == 0 ? null : map.get(names.get(i));
-        values[i] = v;
-        if (v != null && ++found == size) {
-          // Every key is one of the names found (they are distinct ignoring case): the other
-          // names are absent, without a lookup or a scan.
-          for (int j = i + 1; j < n; j++) {
-            values[j] = null;
-          }
-          return;
-        }
-      }
-      if (found < n && size > 0 && !caseInsensitive(map)) {
-        HeaderLookup.fill(map, names, values);
-      }
+      MapHeaders.getEach(map, names, values);
     }
 
     @Override
     public Iterable<String> keys(Map<String, String> map) {
       return map.keySet();
     }
-  }
-
-  private static boolean caseInsensitive(Map<String, String> map) {
-    return map instanceof SortedMap
-        && ((SortedMap<String, String>) map).comparator() == String.CASE_INSENSITIVE_ORDER;
   }
 
   private static void mapSet(Map<String, String> map, String key, String value) {

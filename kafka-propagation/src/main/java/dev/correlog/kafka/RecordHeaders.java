@@ -139,6 +139,9 @@ final class RecordHeaders {
     if (value == null || value.length > MAX_VALUE_BYTES) {
       return null;
     }
+    if (ascii(value)) { // what propagation headers are: valid UTF-8, no decoder needed
+      return new String(value, StandardCharsets.ISO_8859_1);
+    }
     try {
       CharBuffer chars =
           StandardCharsets.UTF_8
@@ -150,5 +153,14 @@ final class RecordHeaders {
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  private static boolean ascii(byte[] value) {
+    for (byte b : value) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -42,6 +42,37 @@ class RecordHeadersTest {
     assertThat(dev.correlog.kafka.RecordHeaders.GETTER.get(h, "c")).isNull();
   }
 
+  /** The ASCII fast path of decode gives what the strict UTF-8 decoder gives, or null as it. */
+  @Test
+  void decode_agreesWithTheStrictDecoder_onAsciiMixedAndInvalidBytes() {
+    java.util.Random random = new java.util.Random(15);
+    for (int round = 0; round < 20_000; round++) {
+      byte[] value = new byte[random.nextInt(12)];
+      for (int i = 0; i < value.length; i++) {
+        int kind = random.nextInt(8);
+        value[i] = (byte) (kind == 0 ? 0x80 + random.nextInt(128) : random.nextInt(128));
+      }
+      String strict;
+      try {
+        strict =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(value))
+                .toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        strict = null;
+      }
+      assertThat(dev.correlog.kafka.RecordHeaders.decode(value))
+          .as("%s", java.util.Arrays.toString(value))
+          .isEqualTo(strict);
+    }
+    assertThat(dev.correlog.kafka.RecordHeaders.decode(UTF8_VALUE)).isEqualTo("caf\u00e9");
+    assertThat(dev.correlog.kafka.RecordHeaders.decode(new byte[] {0, 'a', 0x7f}))
+        .isEqualTo("\u0000a\u007f");
+  }
+
   @Test
   void get_headerStuffing_isBoundedByTheScanLimit() {
     RecordHeaders h = new RecordHeaders();

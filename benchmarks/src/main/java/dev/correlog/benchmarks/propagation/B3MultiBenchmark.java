@@ -47,6 +47,19 @@ public class B3MultiBenchmark {
               "X-B3-TraceId", Peers.TRACE_ID, "X-B3-SpanId", Peers.SPAN_ID, "X-B3-Sampled", "1"));
   final Map<String, String> outgoing = new HashMap<>();
 
+  /**
+   * The same three headers in a request's header map of 15 keys (a browser's headers beside them,
+   * {@link MapLookupBenchmark#REQUEST_HEADERS}): what a server's getter really sees. The peers look
+   * each name up exactly; {@code Carriers.MAP_GETTER} also finds other cases, so it walks the keys.
+   */
+  final Map<String, String> request = new HashMap<>(incoming);
+
+  {
+    for (int i = 0; request.size() < 15; i++) {
+      request.put(MapLookupBenchmark.REQUEST_HEADERS.get(i), "value " + i);
+    }
+  }
+
   final TraceContext correlogContext = Peers.correlogContext(null);
   final Context otelContext =
       Context.root()
@@ -84,6 +97,21 @@ public class B3MultiBenchmark {
   @Benchmark
   public TraceContextOrSamplingFlags extract_brave() {
     return braveExtractor.extract(incoming);
+  }
+
+  @Benchmark
+  public Extracted extract_correlogRequestMap() {
+    return correlog.extract(request, Carriers.MAP_GETTER);
+  }
+
+  @Benchmark
+  public Context extract_otelRequestMap() {
+    return otel.extract(Context.root(), request, Peers.OTEL_GETTER);
+  }
+
+  @Benchmark
+  public TraceContextOrSamplingFlags extract_braveRequestMap() {
+    return braveExtractor.extract(request);
   }
 
   @Benchmark

@@ -3,13 +3,12 @@ package dev.correlog.internal.propagation;
 import dev.correlog.propagation.Getter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the built-in propagators read a carrier: every header a format may need is asked for at once
  * ({@link Getter#getEach}), into a per-thread scratch array, so a getter that can list its headers
- * looks them all up in one pass, and an absent header costs nothing more. Also the case-insensitive
- * {@code Map} lookups behind {@code Carriers.MAP_GETTER}.
+ * looks them all up in one pass, and an absent header costs nothing more ({@link MapHeaders} for
+ * {@code Carriers.MAP_GETTER}).
  *
  * <p>The names of every built-in format form one table, grouped by format: W3C at {@link #W3C}
  * ({@code traceparent}, {@code tracestate}), B3 at {@link #B3} (the single header, then the five
@@ -89,80 +88,5 @@ public final class HeaderLookup {
     for (int i = 0, n = names.size(); i < n; i++) {
       values[i] = CarrierAccess.get(getter, carrier, names.get(i));
     }
-  }
-
-  /**
-   * The value of the key of {@code map} equal to {@code key} ignoring the case of ASCII letters, by
-   * one pass over the entries; null when there is none. When several keys match, the first one seen
-   * wins.
-   */
-  public static <V> V scan(Map<String, V> map, String key) {
-    int n = key.length();
-    for (Map.Entry<String, V> e : map.entrySet()) {
-      String k = e.getKey();
-      if (k != null && k.length() == n && same(key, k) && e.getValue() != null) {
-        return e.getValue();
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Fills the null slots of {@code values} (below {@code names.size()}) with the values of the keys
-   * of {@code map} equal to their names ignoring the case of ASCII letters, in one pass over the
-   * entries, stopping once every slot is filled. When several keys match a name, the first one seen
-   * wins; slots already filled (by an exact lookup) are kept.
-   */
-  public static void fill(Map<String, String> map, List<String> names, String[] values) {
-    int n = names.size();
-    int missing = 0;
-    for (int i = 0; i < n; i++) {
-      if (values[i] == null) {
-        missing++;
-      }
-    }
-    if (missing == 0) {
-      return;
-    }
-    for (Map.Entry<String, String> e : map.entrySet()) {
-      String k = e.getKey();
-      if (k == null) {
-        continue;
-      }
-      int length = k.length();
-      for (int i = 0; i < n; i++) {
-        String name = names.get(i);
-        if (values[i] == null && name.length() == length && same(name, k)) {
-          String v = e.getValue();
-          if (v != null) {
-            values[i] = v;
-            if (--missing == 0) {
-              return;
-            }
-          }
-          break;
-        }
-      }
-    }
-  }
-
-  /** Equal ignoring the case of ASCII letters only, as HTTP header names are compared. */
-  public static boolean same(String a, String b) {
-    int n = a.length();
-    if (b == null || b.length() != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      char x = a.charAt(i);
-      char y = b.charAt(i);
-      if (x != y && ((x | 32) != (y | 32) || !isLetter(x | 32))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isLetter(int c) {
-    return c >= 'a' && c <= 'z';
   }
 }
