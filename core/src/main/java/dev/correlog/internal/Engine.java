@@ -182,7 +182,7 @@ public final class Engine {
         if (requestBuffers == null || ctx == null) {
           return null;
         }
-        DefaultEventBuilder held = builder(level, event, logger, ctx, 0, 0, 0);
+        DefaultEventBuilder held = builder(level, event, logger, ctx, 0, 0, 0, top);
         held.holdForErrorFlush();
         held.traceSampled(traceSampled);
         return held;
@@ -235,21 +235,10 @@ public final class Engine {
     }
     DefaultEventBuilder b =
         ctx != null
-            ? builder(level, event, logger, ctx, 0, 0, 0)
-            : builder(level, event, logger, null, Ids.random(), Ids.nonZero(), Ids.nonZero());
+            ? builder(level, event, logger, ctx, 0, 0, 0, null)
+            : builder(level, event, logger, null, Ids.random(), Ids.nonZero(), Ids.nonZero(), null);
     b.traceSampled(traceSampled(ctx, sampler.state()));
     return b.asEncoderLine();
-  }
-
-  private DefaultEventBuilder builder(
-      Level level,
-      String event,
-      LoggerName logger,
-      TraceContext ctx,
-      long high,
-      long low,
-      long span) {
-    return builder(level, event, logger, ctx, high, low, span, null);
   }
 
   /** {@code top}: the thread's innermost scope when read already (else null), see BuilderPool. */
@@ -289,7 +278,7 @@ public final class Engine {
     String event = "correlog.sampling.boost";
     DefaultEventBuilder b =
         ctx != null
-            ? builder(Level.WARN, event, SAMPLING_LOGGER, ctx, 0, 0, 0)
+            ? builder(Level.WARN, event, SAMPLING_LOGGER, ctx, 0, 0, 0, null)
             : builder(
                 Level.WARN,
                 event,
@@ -297,7 +286,8 @@ public final class Engine {
                 null,
                 Ids.random(),
                 Ids.nonZero(),
-                Ids.nonZero());
+                Ids.nonZero(),
+                null);
     b.traceSampled(traceSampled(ctx, sampler.state()));
     b.field("state", change > 0 ? "raised" : "restored")
         .field("error_share", boost.errorShare(now))
