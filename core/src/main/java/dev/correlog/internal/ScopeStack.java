@@ -25,11 +25,7 @@ public final class ScopeStack {
 
   /** The context of this thread's innermost open scope, or null. OpenTelemetry is not read. */
   public static TraceContext current() {
-    Node n = CURRENT.get();
-    while (n != null && n.closed()) { // only a scope closed on another thread is still stacked
-      n = n.prev;
-    }
-    return n == null ? null : n.context;
+    return context(CURRENT.get());
   }
 
   /**
@@ -43,7 +39,7 @@ public final class ScopeStack {
   /** {@link #current()} from the {@link #top()} read before. */
   static TraceContext context(Node top) {
     Node n = top;
-    while (n != null && n.closed()) {
+    while (n != null && n.closed()) { // only a scope closed on another thread is still stacked
       n = n.prev;
     }
     return n == null ? null : n.context;
