@@ -1,12 +1,14 @@
 package dev.correlog.internal.propagation;
 
 import dev.correlog.context.TraceContext;
+import dev.correlog.propagation.Carriers;
 import dev.correlog.propagation.Extracted;
 import dev.correlog.propagation.Getter;
 import dev.correlog.propagation.Propagator;
 import dev.correlog.propagation.SamplingDecision;
 import dev.correlog.propagation.Setter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * B3 (openzipkin/b3-propagation). Both instances extract the same way and differ in what they
@@ -24,7 +26,9 @@ public final class B3Propagator implements Propagator, BuiltInFormat {
   static final String B3 = HeaderLookup.B3_NAMES.get(0);
   static final String TRACE_ID = HeaderLookup.B3_NAMES.get(1);
   static final String SPAN_ID = HeaderLookup.B3_NAMES.get(2);
+  static final String PARENT_ID = HeaderLookup.B3_NAMES.get(3);
   static final String SAMPLED = HeaderLookup.B3_NAMES.get(4);
+  static final String FLAGS = HeaderLookup.B3_NAMES.get(5);
 
   /** Longer values are ignored without being read. */
   static final int MAX_LENGTH = 512;
@@ -54,9 +58,17 @@ public final class B3Propagator implements Propagator, BuiltInFormat {
   /**
    * Every B3 header is looked up at once ({@link dev.correlog.propagation.Getter#getEach}), so a
    * getter that lists its headers finds them in one pass, and the absent ones cost nothing more.
+   * With {@code Carriers.MAP_GETTER} on a map holding only propagation headers, the same exact
+   * lookups are made here, into locals, without the per-thread scratch array.
    */
   @Override
   public <C> Extracted extract(C carrier, Getter<C> getter) {
+    if (getter == Carriers.MAP_GETTER) {
+      Extracted e = fromPropagationMap(carrier);
+      if (e != null) {
+        return e;
+      }
+    }
     String[][] holder = HeaderLookup.holder();
     String[] values = HeaderLookup.take(holder);
     try {
@@ -67,6 +79,58 @@ public final class B3Propagator implements Propagator, BuiltInFormat {
       return Extracted.empty();
     } finally {
       HeaderLookup.give(holder, values);
+    }
+  }
+
+  /**
+   * {@code Carriers.MAP_GETTER} on a map of at most six keys, each found by an exact lookup (a map
+   * holding only propagation headers): what {@link MapHeaders#getEach} would answer (exact lookups
+   * in order, stopping once every key was found), read without the scratch array. Null when the
+   * general way must answer: a bigger map, a key not found exactly (it may be another case of a
+   * name), or anything thrown (the general way reports it).
+   */
+  private Extracted fromPropagationMap(Object carrier) {
+    String b3;
+    String traceId = null;
+    String spanId = null;
+    String parent = null;
+    String sampled = null;
+    String flags = null;
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, String> map = (Map<String, String>) carrier;
+      int size = map.size();
+      if (size == 0 || size > HeaderLookup.B3_NAMES.size()) {
+        return null;
+      }
+      b3 = map.get(B3);
+      int found = b3 == null ? 0 : 1;
+      if (found < size && (traceId = map.get(TRACE_ID)) != null) {
+        found++;
+      }
+      if (found < size && (spanId = map.get(SPAN_ID)) != null) {
+        found++;
+      }
+      if (found < size && (parent = map.get(PARENT_ID)) != null) {
+        found++;
+      }
+      if (found < size && (sampled = map.get(SAMPLED)) != null) {
+        found++;
+      }
+      if (found < size && (flags = map.get(FLAGS)) != null) {
+        found++;
+      }
+      if (found < size) {
+        return null;
+      }
+    } catch (Throwable t) {
+      return null;
+    }
+    try {
+      return read(b3, traceId, spanId, parent, sampled, flags);
+    } catch (Throwable e) {
+      CarrierAccess.failed("b3 extract", e);
+      return Extracted.empty();
     }
   }
 
@@ -81,7 +145,12 @@ public final class B3Propagator implements Propagator, BuiltInFormat {
    */
   @Override
   public Extracted read(String[] values, int at) {
-    String b3 = values[at];
+    return read(
+        values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4], values[at + 5]);
+  }
+
+  private static Extracted read(
+      String b3, String traceId, String spanId, String parent, String sampled, String flags) {
     if (b3 != null && b3.length() <= MAX_LENGTH) {
       TraceContext ctx = B3Parser.single(b3);
       if (ctx == B3Parser.LONE_SAMPLED) {
@@ -94,7 +163,7 @@ public final class B3Propagator implements Propagator, BuiltInFormat {
         return Extracted.of(ctx);
       }
     }
-    return multi(values[at + 1], values[at + 2], values[at + 3], values[at + 4], values[at + 5]);
+    return multi(traceId, spanId, parent, sampled, flags);
   }
 
   private static Extracted multi(

@@ -73,7 +73,7 @@ public final class CompositePropagator implements Propagator {
         at[i] = startOf[group];
       }
     }
-    this.names = List.copyOf(n);
+    this.names = HeaderNames.of(n);
   }
 
   private static void flatten(Propagator p, Set<Propagator> into, boolean extract) {

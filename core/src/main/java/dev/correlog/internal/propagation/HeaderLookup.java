@@ -28,11 +28,11 @@ public final class HeaderLookup {
   /** Slots of a scratch array: every built-in name once. */
   static final int SIZE = 9;
 
-  static final List<String> W3C_NAMES = List.of("traceparent", "tracestate");
+  static final List<String> W3C_NAMES = HeaderNames.of("traceparent", "tracestate");
   static final List<String> B3_NAMES =
-      List.of(
+      HeaderNames.of(
           "b3", "X-B3-TraceId", "X-B3-SpanId", "X-B3-ParentSpanId", "X-B3-Sampled", "X-B3-Flags");
-  static final List<String> REQUEST_ID_NAMES = List.of("x-request-id");
+  static final List<String> REQUEST_ID_NAMES = HeaderNames.of("x-request-id");
 
   private static final ThreadLocal<String[][]> SCRATCH =
       ThreadLocal.withInitial(() -> new String[1][]);
