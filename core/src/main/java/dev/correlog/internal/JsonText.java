@@ -218,8 +218,12 @@ final class JsonText {
     byte[] b = o.buf;
     int p = o.pos + 1;
     if (n <= 32) {
-      if (!copyPlain(s, n, b, p)) {
-        return false;
+      for (int i = 0; i < n; i++) {
+        char ch = s.charAt(i);
+        if (!JsonText.plain(ch)) {
+          return false;
+        }
+        b[p + i] = (byte) ch;
       }
     } else {
       char[] c = o.scratch;
@@ -236,21 +240,5 @@ final class JsonText {
     b[p + n] = '"';
     o.pos = p + n + 1;
     return true;
-  }
-
-  /**
-   * Copies the {@code n} characters of {@code s} to {@code b} at {@code p} as bytes, and tells
-   * whether every one was {@link #plain}; all {@code n} bytes are written either way (the caller
-   * keeps them only on true). No branch per character: each adds a negative term to one accumulator
-   * when it is below 0x20 or above 0x7f, a quote or a backslash.
-   */
-  static boolean copyPlain(String s, int n, byte[] b, int p) {
-    int bad = 0;
-    for (int i = 0; i < n; i++) {
-      int c = s.charAt(i);
-      bad |= (c - 0x20) | (0x7f - c) | ((c ^ '"') - 1) | ((c ^ '\\') - 1);
-      b[p + i] = (byte) c;
-    }
-    return bad >= 0;
   }
 }
