@@ -98,8 +98,12 @@ final class FastFields {
     byte[] a = b.buf;
     Words.put(e.prefixWords, a, p);
     a[start] = '"';
-    if (!JsonText.copyPlain(s, n, b.scratch, a, start + 1)) {
-      return false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (!JsonText.plain(c)) {
+        return false;
+      }
+      a[start + 1 + i] = (byte) c;
     }
     a[end - 1] = '"';
     if (!f.claim(e)) {

@@ -217,29 +217,28 @@ final class JsonText {
     }
     byte[] b = o.buf;
     int p = o.pos + 1;
-    if (!copyPlain(s, n, o.scratch, b, p)) {
-      return false;
+    if (n <= 32) {
+      for (int i = 0; i < n; i++) {
+        char ch = s.charAt(i);
+        if (!JsonText.plain(ch)) {
+          return false;
+        }
+        b[p + i] = (byte) ch;
+      }
+    } else {
+      char[] c = o.scratch;
+      s.getChars(0, n, c, 0);
+      for (int i = 0; i < n; i++) {
+        char ch = c[i];
+        if (!JsonText.plain(ch)) {
+          return false;
+        }
+        b[p + i] = (byte) ch;
+      }
     }
     b[o.pos] = '"';
     b[p + n] = '"';
     o.pos = p + n + 1;
-    return true;
-  }
-
-  /**
-   * Copies the first {@code n} characters of {@code s} (at most {@code scratch.length}) to {@code
-   * b} at {@code p} as bytes, through {@code scratch}; false, part written, at the first that is
-   * not {@link #plain}.
-   */
-  static boolean copyPlain(String s, int n, char[] scratch, byte[] b, int p) {
-    s.getChars(0, n, scratch, 0);
-    for (int i = 0; i < n; i++) {
-      char ch = scratch[i];
-      if (ch >= 0x80 || ESCAPE[ch] != 0) {
-        return false;
-      }
-      b[p + i] = (byte) ch;
-    }
     return true;
   }
 }
