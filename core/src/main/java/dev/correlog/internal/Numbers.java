@@ -27,6 +27,9 @@ final class Numbers {
 
   private static final double[] POW10 = new double[16];
 
+  /** 10^i as longs, for splitting a decimal's digits at its point. */
+  private static final long[] POW10L = new long[16];
+
   /** The two digits of 0 to 99 as one little-endian {@code char}, for {@link #PAIRS}. */
   private static final char[] PAIR_CHARS = new char[100];
 
@@ -44,9 +47,12 @@ final class Numbers {
       HEX_PAIRS[2 * i + 1] = HEX[i & 0xf];
     }
     double p = 1;
+    long pl = 1;
     for (int i = 0; i < POW10.length; i++) {
       POW10[i] = p;
+      POW10L[i] = pl;
       p *= 10;
+      pl *= 10;
     }
   }
 
@@ -159,23 +165,29 @@ final class Numbers {
       b[p++] = '0';
       return p;
     }
-    int d = digits(m);
-    if (d <= scale) {
-      b[p++] = '0'; // 0.0…0ddd
-      b[p++] = '.';
-      for (int i = d; i < scale; i++) {
-        b[p++] = '0';
-      }
-      return writeLong(b, p, m);
+    // The whole part (0 when m has no more digits than scale), the point, then the fraction
+    // zero-padded to scale digits: the digits of m with a point before the last scale of them.
+    long unit = POW10L[scale];
+    long whole = m / unit;
+    p = writeLong(b, p, whole);
+    b[p] = '.';
+    return writeFraction(b, p + 1, m - whole * unit, scale);
+  }
+
+  /** Writes {@code f}, below 10^scale, as exactly {@code scale} digits (leading zeros kept). */
+  private static int writeFraction(byte[] b, int p, long f, int scale) {
+    int end = p + scale;
+    int q = end;
+    while (q - p >= 2) {
+      long next = f / 100;
+      q -= 2;
+      PAIRS.set(b, q, PAIR_CHARS[(int) (f - next * 100)]);
+      f = next;
     }
-    // The digits, then a gap opened for the point before the last `scale` of them.
-    int end = writeLong(b, p, m);
-    int point = p + d - scale;
-    for (int i = end - 1; i >= point; i--) { // scale < 16 bytes: no arraycopy set-up
-      b[i + 1] = b[i];
+    if (q > p) {
+      b[p] = (byte) ('0' + f);
     }
-    b[point] = '.';
-    return end + 1;
+    return end;
   }
 
   /** Writes {@code v} as 16 lowercase hex digits. */
