@@ -90,4 +90,15 @@ public final class Hex {
     }
     return v;
   }
+
+  /**
+   * Parses the 2 characters of {@code s} from {@code at} (the caller checks the length) as
+   * lowercase hex, as {@link #parse8}: the value, in [0, 256), or a negative number when either
+   * character is not lowercase hex (beyond Latin-1 included).
+   */
+  public static int parse2(String s, int at) {
+    char a = s.charAt(at);
+    char b = s.charAt(at + 1);
+    return LOWER_VALUE[a & 0xff] << 4 | LOWER_VALUE[b & 0xff] | ((255 - a) | (255 - b)) >> 31;
+  }
 }

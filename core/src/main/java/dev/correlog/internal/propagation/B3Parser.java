@@ -72,6 +72,17 @@ final class B3Parser {
    * null when invalid.
    */
   static TraceContext multi(String traceId, String spanId, String parentId, int sampled) {
+    // Values are usually sent bare: parse them as they are, and trim only when that fails. A value
+    // whose every character is hex has nothing to trim, so the answer is the trimmed one.
+    int tn = traceId.length();
+    if ((tn == 16 || tn == 32)
+        && spanId.length() == 16
+        && (parentId == null || parentId.length() == 16)) {
+      TraceContext c = build(traceId, 0, tn, spanId, 0, parentId, 0, sampled);
+      if (c != null) {
+        return c;
+      }
+    }
     int tb = CarrierAccess.trimStart(traceId, 0, traceId.length());
     int tl = CarrierAccess.trimEnd(traceId, tb, traceId.length()) - tb;
     int sb = CarrierAccess.trimStart(spanId, 0, spanId.length());
@@ -128,6 +139,10 @@ final class B3Parser {
   static int sampledHeader(String s) {
     if (s == null || s.length() > 16) {
       return -1;
+    }
+    if (s.length() == 1) { // the usual bare 1 or 0; a lone space or tab is -1 here as trimmed
+      char c = s.charAt(0);
+      return c == '1' ? 1 : c == '0' ? 0 : -1;
     }
     int b = CarrierAccess.trimStart(s, 0, s.length());
     int e = CarrierAccess.trimEnd(s, b, s.length());

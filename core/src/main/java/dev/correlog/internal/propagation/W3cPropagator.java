@@ -77,12 +77,10 @@ public final class W3cPropagator implements Propagator, BuiltInFormat {
     if (n < V00_LENGTH) {
       return null;
     }
-    int v0 = Hex.lowerDigit(s.charAt(b));
-    int v1 = Hex.lowerDigit(s.charAt(b + 1));
-    if ((v0 | v1) < 0) {
+    int version = Hex.parse2(s, b);
+    if (version < 0) {
       return null;
     }
-    int version = v0 << 4 | v1;
     if (version == 0xff || (n != V00_LENGTH && (version == 0 || !futureTail(s, b + 55, e)))) {
       return null;
     }
@@ -95,9 +93,8 @@ public final class W3cPropagator implements Propagator, BuiltInFormat {
     long l1 = Hex.parse8(s, b + 27);
     long s0 = Hex.parse8(s, b + 36);
     long s1 = Hex.parse8(s, b + 44);
-    int f0 = Hex.lowerDigit(s.charAt(b + 53));
-    int f1 = Hex.lowerDigit(s.charAt(b + 54));
-    if ((h0 | h1 | l0 | l1 | s0 | s1 | f0 | f1) < 0) {
+    int f = Hex.parse2(s, b + 53);
+    if ((h0 | h1 | l0 | l1 | s0 | s1 | f) < 0) {
       return null;
     }
     long high = h0 << 32 | h1;
@@ -106,7 +103,7 @@ public final class W3cPropagator implements Propagator, BuiltInFormat {
     if ((high == 0 && low == 0) || span == 0) {
       return null;
     }
-    byte flags = (byte) (f1 & (TraceContext.FLAG_SAMPLED | TraceContext.FLAG_RANDOM));
+    byte flags = (byte) (f & (TraceContext.FLAG_SAMPLED | TraceContext.FLAG_RANDOM));
     String raw = getter != null ? CarrierAccess.get(getter, carrier, TRACESTATE) : ts;
     return TraceContext.of(high, low, span, 0, flags, TraceStates.forExtract(raw), null);
   }
