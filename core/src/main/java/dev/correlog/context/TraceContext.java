@@ -5,6 +5,7 @@ import dev.correlog.internal.Hex;
 import dev.correlog.internal.Ids;
 import dev.correlog.internal.OtelBridge;
 import dev.correlog.internal.ScopeStack;
+import dev.correlog.internal.propagation.W3cPropagator;
 import java.util.Objects;
 
 /**
@@ -31,13 +32,18 @@ public final class TraceContext {
   private final long spanId;
   private final long parentSpanId;
   private final byte flags;
-  private final String traceState; // nullable
+  private final String traceState; // nullable; when traceStateReceived, the header as received
+  private final boolean traceStateReceived; // traceState is checked when first read
+  private String checkedTraceState; // what traceState() of a received one gave; NONE for null
   private final String requestId; // nullable: then the trace id stands in for it
   private final boolean decided; // false: no sampling decision yet (a new local root)
   private final short rateIndex; // 1/p of a sampled decision made here at p < 1, by index; 0: none
 
   private String traceIdHex;
   private String spanIdHex;
+
+  /** {@link #checkedTraceState} of a received {@code tracestate} found invalid (by identity). */
+  private static final String NONE = new String("");
 
   private TraceContext(
       long traceIdHigh,
@@ -46,6 +52,7 @@ public final class TraceContext {
       long parentSpanId,
       byte flags,
       String traceState,
+      boolean traceStateReceived,
       String requestId,
       boolean decided,
       short rateIndex) {
@@ -55,6 +62,7 @@ public final class TraceContext {
     this.parentSpanId = parentSpanId;
     this.flags = flags;
     this.traceState = traceState;
+    this.traceStateReceived = traceStateReceived && traceState != null;
     this.requestId = requestId;
     this.decided = decided;
     this.rateIndex = rateIndex;
@@ -74,7 +82,7 @@ public final class TraceContext {
       low = Ids.random();
     } while (high == 0 && low == 0);
     return new TraceContext(
-        high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId, false, (short) 0);
+        high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, false, requestId, false, (short) 0);
   }
 
   /**
@@ -85,9 +93,9 @@ public final class TraceContext {
    */
   public static TraceContext newRoot(
       long traceIdHigh, long traceIdLow, long spanId, String requestId) {
-    of(traceIdHigh, traceIdLow, spanId, 0, (byte) 0, null, requestId); // checks the ids
+    checkIds(traceIdHigh, traceIdLow, spanId);
     return new TraceContext(
-        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, requestId, false, (short) 0);
+        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, false, requestId, false, (short) 0);
   }
 
   /**
@@ -104,12 +112,7 @@ public final class TraceContext {
       byte flags,
       String traceState,
       String requestId) {
-    if (traceIdHigh == 0 && traceIdLow == 0) {
-      throw new IllegalArgumentException("trace id must not be all zero");
-    }
-    if (spanId == 0) {
-      throw new IllegalArgumentException("span id must not be zero");
-    }
+    checkIds(traceIdHigh, traceIdLow, spanId);
     return new TraceContext(
         traceIdHigh,
         traceIdLow,
@@ -117,9 +120,46 @@ public final class TraceContext {
         parentSpanId,
         (byte) (flags & (FLAG_SAMPLED | FLAG_RANDOM)),
         traceState,
+        false,
         requestId,
         true,
         (short) 0);
+  }
+
+  /**
+   * A context as a propagator received it, {@link #of} but for its {@code tracestate}: {@code
+   * traceStateHeader} is the header's value as received, checked against W3C Trace Context Level 2
+   * when {@link #traceState()} first reads it, not here. {@link #traceState()} then gives it as is
+   * when valid, without whitespace and empty members when it has some, and null when it is invalid
+   * (one invalid member, more than 32 members, or longer than 8,192 characters). The built-in W3C
+   * propagator makes its contexts this way, so a hop that never reads or forwards the {@code
+   * tracestate} never pays for the check; one that does pays it once, at the first read.
+   *
+   * @throws IllegalArgumentException when the trace id or span id is zero
+   */
+  public static TraceContext received(
+      long traceIdHigh, long traceIdLow, long spanId, byte flags, String traceStateHeader) {
+    checkIds(traceIdHigh, traceIdLow, spanId);
+    return new TraceContext(
+        traceIdHigh,
+        traceIdLow,
+        spanId,
+        0,
+        (byte) (flags & (FLAG_SAMPLED | FLAG_RANDOM)),
+        traceStateHeader,
+        true,
+        null,
+        true,
+        (short) 0);
+  }
+
+  private static void checkIds(long traceIdHigh, long traceIdLow, long spanId) {
+    if (traceIdHigh == 0 && traceIdLow == 0) {
+      throw new IllegalArgumentException("trace id must not be all zero");
+    }
+    if (spanId == 0) {
+      throw new IllegalArgumentException("span id must not be zero");
+    }
   }
 
   /**
@@ -134,6 +174,7 @@ public final class TraceContext {
         spanId,
         flags,
         traceState,
+        traceStateReceived,
         requestId,
         decided,
         rateIndex);
@@ -191,7 +232,16 @@ public final class TraceContext {
 
   /** The W3C tracestate header value, or null. */
   public String traceState() {
-    return traceState;
+    if (!traceStateReceived) {
+      return traceState;
+    }
+    // Racy but safe: the check is a pure function of the final field, and a String is immutable.
+    String c = checkedTraceState;
+    if (c == null) {
+      c = W3cPropagator.checkTraceState(traceState);
+      checkedTraceState = c = c == null ? NONE : c;
+    }
+    return c == NONE ? null : c;
   }
 
   /** The request id; the trace id's hex when none was given. */
@@ -269,8 +319,7 @@ public final class TraceContext {
     byte f = (byte) (sampled ? flags | FLAG_SAMPLED : flags & ~FLAG_SAMPLED);
     return f == flags && decided && index == rateIndex
         ? this
-        : new TraceContext(
-            traceIdHigh, traceIdLow, spanId, parentSpanId, f, traceState, requestId, true, index);
+        : copy(f, traceState, traceStateReceived, requestId, true, index);
   }
 
   /**
@@ -293,29 +342,31 @@ public final class TraceContext {
   public TraceContext withSamplingDeferred() {
     return !decided
         ? this
-        : new TraceContext(
-            traceIdHigh,
-            traceIdLow,
-            spanId,
-            parentSpanId,
+        : copy(
             (byte) (flags & ~FLAG_SAMPLED),
             traceState,
+            traceStateReceived,
             requestId,
             false,
             (short) 0);
   }
 
   public TraceContext withTraceState(String traceState) {
-    return Objects.equals(traceState, this.traceState) ? this : copy(flags, traceState, requestId);
+    return Objects.equals(traceState, traceState())
+        ? this
+        : copy(flags, traceState, false, requestId, decided, rateIndex);
   }
 
   public TraceContext withRequestId(String requestId) {
-    return Objects.equals(requestId, this.requestId) ? this : copy(flags, traceState, requestId);
+    return Objects.equals(requestId, this.requestId)
+        ? this
+        : copy(flags, traceState, traceStateReceived, requestId, decided, rateIndex);
   }
 
-  private TraceContext copy(byte f, String ts, String rid) {
+  private TraceContext copy(
+      byte f, String ts, boolean tsReceived, String rid, boolean dec, short index) {
     return new TraceContext(
-        traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid, decided, rateIndex);
+        traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, tsReceived, rid, dec, index);
   }
 
   @Override
@@ -334,7 +385,7 @@ public final class TraceContext {
         && flags == c.flags
         && decided == c.decided
         && rateIndex == c.rateIndex
-        && Objects.equals(traceState, c.traceState)
+        && Objects.equals(traceState(), c.traceState())
         && Objects.equals(requestId, c.requestId);
   }
 
@@ -355,7 +406,7 @@ public final class TraceContext {
         + (decided ? "" : " (sampling undecided)")
         + (rateIndex != 0 ? ", sample_rate=" + sampleRate() : "")
         + (requestId != null ? ", request_id=" + requestId : "")
-        + (traceState != null ? ", tracestate=" + traceState : "")
+        + (traceState() != null ? ", tracestate=" + traceState() : "")
         + "}";
   }
 }

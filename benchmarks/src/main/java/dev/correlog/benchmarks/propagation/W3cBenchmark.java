@@ -58,6 +58,24 @@ public class W3cBenchmark {
     return correlog.extract(incoming, Carriers.MAP_GETTER);
   }
 
+  /**
+   * Extraction and a read of the {@code tracestate}, which Correlog checks at the first read
+   * ({@code TraceContext.received}) where OpenTelemetry parses it during extraction: what a hop
+   * that reads or forwards the {@code tracestate} pays.
+   */
+  @Benchmark
+  public String extractAndReadTraceState_correlog() {
+    return correlog.extract(incoming, Carriers.MAP_GETTER).traceState();
+  }
+
+  @Benchmark
+  public String extractAndReadTraceState_otel() {
+    return Span.fromContext(otel.extract(Context.root(), incoming, Peers.OTEL_GETTER))
+        .getSpanContext()
+        .getTraceState()
+        .get("congo");
+  }
+
   @Benchmark
   public Context extract_otel() {
     return otel.extract(Context.root(), incoming, Peers.OTEL_GETTER);

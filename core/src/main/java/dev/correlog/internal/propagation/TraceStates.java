@@ -68,7 +68,13 @@ final class TraceStates {
     if (r <= 0 || (r & 0xff) == 0) {
       return null;
     }
-    return (r & CLEAN) != 0 ? s : join(s, Integer.MAX_VALUE);
+    if ((r & CLEAN) == 0) {
+      return join(s, Integer.MAX_VALUE);
+    }
+    if ((r >>> TOTAL_SHIFT) <= MAX_INJECT) {
+      remember(s, s); // what forInject answers for it, so that forwarding it scans it once
+    }
+    return s;
   }
 
   /** The {@code tracestate} to send: validated, normalised and truncated to 512; null for none. */
@@ -84,8 +90,12 @@ final class TraceStates {
       return last.sent;
     }
     String sent = computeForInject(s);
-    INJECTED[slot] = new Injected(s, sent);
+    remember(s, sent);
     return sent;
+  }
+
+  private static void remember(String given, String sent) {
+    INJECTED[System.identityHashCode(given) & (INJECTED.length - 1)] = new Injected(given, sent);
   }
 
   private static final Injected[] INJECTED = new Injected[64];
@@ -118,6 +128,63 @@ final class TraceStates {
    * normalised value (members joined by single commas) from bit 16.
    */
   static long scan(String s) {
+    long r = scanClean(s);
+    return r != 0 ? r : scanAny(s);
+  }
+
+  /**
+   * {@link #scan} for the common case, in one pass: no whitespace, no empty member, no key seen
+   * twice (by {@link #keyHash}), no space inside a value, at most 32 members. Returns 0 when {@code
+   * s} is anything else, valid or not, and {@link #scanAny} decides; otherwise the same answer.
+   */
+  static long scanClean(String s) {
+    int n = s.length();
+    int i = 0;
+    int count = 0;
+    long seen = 0;
+    while (i < n) {
+      int ks = i;
+      char c = s.charAt(i);
+      if (!isLcAlphaOrDigit(c)) {
+        return 0;
+      }
+      while (true) {
+        if (++i == n) {
+          return 0;
+        }
+        c = s.charAt(i);
+        if (c >= 128 || (CLASS[c] & KEY) == 0) {
+          break;
+        }
+      }
+      int ke = i;
+      if (c != '=' || ke - ks > 256) {
+        return 0;
+      }
+      int vs = ++i;
+      for (; i < n; i++) {
+        c = s.charAt(i);
+        if (c >= 128 || (CLASS[c] & VALUE) == 0) {
+          break;
+        }
+      }
+      if (i == vs || i - vs > 256 || (i < n && c != ',')) {
+        return 0;
+      }
+      long bit = 1L << (keyHash(s, ks, ke) & 63);
+      if ((seen & bit) != 0 || ++count > MAX_MEMBERS) {
+        return 0;
+      }
+      seen |= bit;
+      if (i < n && ++i == n) {
+        return 0; // a trailing comma: an empty member
+      }
+    }
+    return count == 0 ? 0 : count | CLEAN | ((long) n << TOTAL_SHIFT);
+  }
+
+  /** {@link #scan} for any {@code s}. */
+  static long scanAny(String s) {
     int n = s.length();
     int i = 0;
     int count = 0;

@@ -20,8 +20,10 @@ import java.util.List;
  * is invalid too. Only the sampled and random flags are kept, and the header is always re-emitted
  * as version 00. Without a valid {@code traceparent} the {@code tracestate} is not read; an invalid
  * {@code tracestate} is dropped whole (see {@link TraceStates}) and never invalidates the {@code
- * traceparent}. The sampled flag is the caller's decision: W3C has no "deferred" state, so
- * extraction gives {@code SAMPLED} or {@code NOT_SAMPLED}.
+ * traceparent}. The {@code tracestate} is kept as received and checked when the context's {@link
+ * TraceContext#traceState()} first reads it ({@link TraceContext#received}), not during extraction.
+ * The sampled flag is the caller's decision: W3C has no "deferred" state, so extraction gives
+ * {@code SAMPLED} or {@code NOT_SAMPLED}.
  */
 public final class W3cPropagator implements Propagator, BuiltInFormat {
   public static final W3cPropagator INSTANCE = new W3cPropagator();
@@ -105,7 +107,17 @@ public final class W3cPropagator implements Propagator, BuiltInFormat {
     }
     byte flags = (byte) (f & (TraceContext.FLAG_SAMPLED | TraceContext.FLAG_RANDOM));
     String raw = getter != null ? CarrierAccess.get(getter, carrier, TRACESTATE) : ts;
-    return TraceContext.of(high, low, span, 0, flags, TraceStates.forExtract(raw), null);
+    return TraceContext.received(high, low, span, flags, raw);
+  }
+
+  /**
+   * The {@code tracestate} a context {@linkplain TraceContext#received received} with {@code
+   * header} gives: {@code header} itself when valid, without whitespace and empty members when it
+   * has some, null when absent, empty, invalid or longer than 8,192 characters ({@link
+   * TraceStates}).
+   */
+  public static String checkTraceState(String header) {
+    return TraceStates.forExtract(header);
   }
 
   /** A future version's extra fields: a '-' right after the flags, and no comma (a joined pair). */
