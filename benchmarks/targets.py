@@ -43,6 +43,9 @@ TARGETS = [
     ("disabled, 0 B/op", "peers.CorrelogBenchmark.debugDisabled", None, "zero_alloc", 0),
     ("W3C extract vs OpenTelemetry", "propagation.W3cBenchmark.extract_correlog",
      "propagation.W3cBenchmark.extract_otel", "ratio", 4),
+    ("W3C extract and read the tracestate vs OpenTelemetry (no target: Correlog checks it at the"
+     " first read)", "propagation.W3cBenchmark.extractAndReadTraceState_correlog",
+     "propagation.W3cBenchmark.extractAndReadTraceState_otel", "stated", 0),
     ("W3C inject vs OpenTelemetry", "propagation.W3cBenchmark.inject_correlog",
      "propagation.W3cBenchmark.inject_otel", "ratio", 2),
     ("B3 single extract vs OpenTelemetry", "propagation.B3SingleBenchmark.extract_correlog",

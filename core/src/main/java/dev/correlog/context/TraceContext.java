@@ -5,7 +5,7 @@ import dev.correlog.internal.Hex;
 import dev.correlog.internal.Ids;
 import dev.correlog.internal.OtelBridge;
 import dev.correlog.internal.ScopeStack;
-import dev.correlog.internal.propagation.W3cPropagator;
+import dev.correlog.internal.propagation.ReceivedTraceState;
 import java.util.Objects;
 
 /**
@@ -32,9 +32,7 @@ public final class TraceContext {
   private final long spanId;
   private final long parentSpanId;
   private final byte flags;
-  private final String traceState; // nullable; when traceStateReceived, the header as received
-  private final boolean traceStateReceived; // traceState is checked when first read
-  private String checkedTraceState; // what traceState() of a received one gave; NONE for null
+  private final Object traceState; // null, a String as given, or a ReceivedTraceState
   private final String requestId; // nullable: then the trace id stands in for it
   private final boolean decided; // false: no sampling decision yet (a new local root)
   private final short rateIndex; // 1/p of a sampled decision made here at p < 1, by index; 0: none
@@ -42,17 +40,13 @@ public final class TraceContext {
   private String traceIdHex;
   private String spanIdHex;
 
-  /** {@link #checkedTraceState} of a received {@code tracestate} found invalid (by identity). */
-  private static final String NONE = new String("");
-
   private TraceContext(
       long traceIdHigh,
       long traceIdLow,
       long spanId,
       long parentSpanId,
       byte flags,
-      String traceState,
-      boolean traceStateReceived,
+      Object traceState,
       String requestId,
       boolean decided,
       short rateIndex) {
@@ -62,7 +56,6 @@ public final class TraceContext {
     this.parentSpanId = parentSpanId;
     this.flags = flags;
     this.traceState = traceState;
-    this.traceStateReceived = traceStateReceived && traceState != null;
     this.requestId = requestId;
     this.decided = decided;
     this.rateIndex = rateIndex;
@@ -82,7 +75,7 @@ public final class TraceContext {
       low = Ids.random();
     } while (high == 0 && low == 0);
     return new TraceContext(
-        high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, false, requestId, false, (short) 0);
+        high, low, Ids.nonZero(), 0, FLAG_RANDOM, null, requestId, false, (short) 0);
   }
 
   /**
@@ -95,7 +88,7 @@ public final class TraceContext {
       long traceIdHigh, long traceIdLow, long spanId, String requestId) {
     checkIds(traceIdHigh, traceIdLow, spanId);
     return new TraceContext(
-        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, false, requestId, false, (short) 0);
+        traceIdHigh, traceIdLow, spanId, 0, FLAG_RANDOM, null, requestId, false, (short) 0);
   }
 
   /**
@@ -120,7 +113,6 @@ public final class TraceContext {
         parentSpanId,
         (byte) (flags & (FLAG_SAMPLED | FLAG_RANDOM)),
         traceState,
-        false,
         requestId,
         true,
         (short) 0);
@@ -146,8 +138,7 @@ public final class TraceContext {
         spanId,
         0,
         (byte) (flags & (FLAG_SAMPLED | FLAG_RANDOM)),
-        traceStateHeader,
-        true,
+        ReceivedTraceState.of(traceStateHeader),
         null,
         true,
         (short) 0);
@@ -174,7 +165,6 @@ public final class TraceContext {
         spanId,
         flags,
         traceState,
-        traceStateReceived,
         requestId,
         decided,
         rateIndex);
@@ -232,16 +222,8 @@ public final class TraceContext {
 
   /** The W3C tracestate header value, or null. */
   public String traceState() {
-    if (!traceStateReceived) {
-      return traceState;
-    }
-    // Racy but safe: the check is a pure function of the final field, and a String is immutable.
-    String c = checkedTraceState;
-    if (c == null) {
-      c = W3cPropagator.checkTraceState(traceState);
-      checkedTraceState = c = c == null ? NONE : c;
-    }
-    return c == NONE ? null : c;
+    Object t = traceState;
+    return t instanceof ReceivedTraceState ? ((ReceivedTraceState) t).checked() : (String) t;
   }
 
   /** The request id; the trace id's hex when none was given. */
@@ -319,7 +301,7 @@ public final class TraceContext {
     byte f = (byte) (sampled ? flags | FLAG_SAMPLED : flags & ~FLAG_SAMPLED);
     return f == flags && decided && index == rateIndex
         ? this
-        : copy(f, traceState, traceStateReceived, requestId, true, index);
+        : copy(f, traceState, requestId, true, index);
   }
 
   /**
@@ -342,31 +324,23 @@ public final class TraceContext {
   public TraceContext withSamplingDeferred() {
     return !decided
         ? this
-        : copy(
-            (byte) (flags & ~FLAG_SAMPLED),
-            traceState,
-            traceStateReceived,
-            requestId,
-            false,
-            (short) 0);
+        : copy((byte) (flags & ~FLAG_SAMPLED), traceState, requestId, false, (short) 0);
   }
 
   public TraceContext withTraceState(String traceState) {
     return Objects.equals(traceState, traceState())
         ? this
-        : copy(flags, traceState, false, requestId, decided, rateIndex);
+        : copy(flags, traceState, requestId, decided, rateIndex);
   }
 
   public TraceContext withRequestId(String requestId) {
     return Objects.equals(requestId, this.requestId)
         ? this
-        : copy(flags, traceState, traceStateReceived, requestId, decided, rateIndex);
+        : copy(flags, traceState, requestId, decided, rateIndex);
   }
 
-  private TraceContext copy(
-      byte f, String ts, boolean tsReceived, String rid, boolean dec, short index) {
-    return new TraceContext(
-        traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, tsReceived, rid, dec, index);
+  private TraceContext copy(byte f, Object ts, String rid, boolean dec, short index) {
+    return new TraceContext(traceIdHigh, traceIdLow, spanId, parentSpanId, f, ts, rid, dec, index);
   }
 
   @Override

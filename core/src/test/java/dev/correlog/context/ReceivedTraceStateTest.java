@@ -53,6 +53,13 @@ class ReceivedTraceStateTest {
   }
 
   @Test
+  void copies_shareOneCheck() {
+    TraceContext parent = received(" a=1 , b=2 ");
+    TraceContext child = parent.newChild().withRequestId("r-2").withSampled(true);
+    assertThat(child.traceState()).isEqualTo("a=1,b=2").isSameAs(parent.traceState());
+  }
+
+  @Test
   void equalityAndText_useTheCheckedValue() {
     TraceContext r = received(" rojo=1 ,congo=2");
     TraceContext given =

@@ -110,16 +110,6 @@ public final class W3cPropagator implements Propagator, BuiltInFormat {
     return TraceContext.received(high, low, span, flags, raw);
   }
 
-  /**
-   * The {@code tracestate} a context {@linkplain TraceContext#received received} with {@code
-   * header} gives: {@code header} itself when valid, without whitespace and empty members when it
-   * has some, null when absent, empty, invalid or longer than 8,192 characters ({@link
-   * TraceStates}).
-   */
-  public static String checkTraceState(String header) {
-    return TraceStates.forExtract(header);
-  }
-
   /** A future version's extra fields: a '-' right after the flags, and no comma (a joined pair). */
   private static boolean futureTail(String s, int at, int end) {
     if (s.charAt(at) != '-') {
