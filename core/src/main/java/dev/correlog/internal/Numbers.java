@@ -58,6 +58,21 @@ final class Numbers {
 
   private Numbers() {}
 
+  /**
+   * The six digits of {@code micros} (0 to 999,999), zero-padded, then {@code Z"}: the eight bytes
+   * that end a timestamp, as one little-endian word.
+   */
+  static long microsWord(int micros) {
+    int high = micros / 10_000;
+    int rest = micros - high * 10_000;
+    int middle = rest / 100;
+    return PAIR_CHARS[high]
+        | (long) PAIR_CHARS[middle] << 16
+        | (long) PAIR_CHARS[rest - middle * 100] << 32
+        | (long) 'Z' << 48
+        | (long) '"' << 56;
+  }
+
   /** Writes {@code v}, 0 to 99, as two digits at {@code p}. */
   static void put2(byte[] b, int p, int v) {
     int pair = v << 1;

@@ -72,15 +72,7 @@ public final class TimestampWriter {
     byte[] a = out.buf;
     Words.put(prefixWords, a, p); // up to 7 bytes past the prefix: overwritten next
     p += n;
-    int micros = nanos / 1000; // 0 to 999,999
-    int high = micros / 10_000;
-    int rest = micros - high * 10_000;
-    int middle = rest / 100;
-    Numbers.put2(a, p, high);
-    Numbers.put2(a, p + 2, middle);
-    Numbers.put2(a, p + 4, rest - middle * 100);
-    a[p + 6] = 'Z';
-    a[p + 7] = '"';
+    Words.put(Numbers.microsWord(nanos / 1000), a, p); // the microseconds, 'Z' and '"'
     out.pos = p + 8;
   }
 

@@ -35,6 +35,11 @@ final class Words {
     }
   }
 
+  /** Writes one word at {@code at}; the caller made room for 8 bytes. */
+  static void put(long word, byte[] to, int at) {
+    LONGS.set(to, at, word);
+  }
+
   /** Writes the words at {@code at}; the caller made room for {@code 8 * words.length} bytes. */
   static void put(long[] words, byte[] to, int at) {
     for (int i = 0; i < words.length; i++) {
