@@ -103,6 +103,36 @@ class SinkAcceptingTest {
   }
 
   @Test
+  void inAScopeDecidedSampled_aSinkNotAccepting_getsNoInfoLine_andWarnStillGoes() {
+    SwitchSink sink = new SwitchSink();
+    Correlog c = correlog(sink);
+    EventLogger log = c.logger("t");
+    Counted v = new Counted();
+    sink.accepting = false;
+    try (dev.correlog.context.Scope s =
+        dev.correlog.context.TraceContext.newRoot("r-1").withSampled(true).attach()) {
+      for (Level level : new Level[] {Level.TRACE, Level.DEBUG, Level.INFO}) {
+        log(log, level, "skipped", v);
+      }
+      assertThat(v.calls).hasValue(0);
+      assertThat(sink.lines).isEmpty();
+      assertThat(sink.asked).containsExactly(Level.TRACE, Level.DEBUG, Level.INFO);
+      assertThat(c.counters().dropped()).isEqualTo(3);
+      assertThat(c.counters().emitted()).isZero();
+
+      log(log, Level.WARN, "warned", v);
+      assertThat(sink.asked).as("never asked for WARN").hasSize(3);
+      assertThat(sink.lines).hasSize(1);
+      sink.accepting = true;
+      log(log, Level.INFO, "taken", v);
+      assertThat(sink.lines).hasSize(2);
+      assertThat(sink.lines.get(1)).contains("\"request_id\":\"r-1\"");
+      assertThat(c.counters().emitted()).isEqualTo(2);
+    }
+    c.close();
+  }
+
+  @Test
   void aSampledOutLine_isNotAskedAbout_andNotCountedAsDropped() {
     SwitchSink sink = new SwitchSink();
     sink.accepting = false;
