@@ -78,6 +78,42 @@ class ScopeNotedDropTest {
   }
 
   @Test
+  void afterOpenTelemetrySpansWereUsed_theNoteStillDecides_unlessASpanIsCurrent() {
+    Correlog c = Lines.builder(sink).headRatio(1.0).build();
+    EventLogger log = c.logger("t");
+    SpanContext otelSampled =
+        SpanContext.create(
+            "4bf92f3577b34da6a3ce929d0e0e4736",
+            "00f067aa0ba902b7",
+            TraceFlags.getSampled(),
+            TraceState.getDefault());
+    SpanContext otelNotSampled =
+        SpanContext.create(
+            "4bf92f3577b34da6a3ce929d0e0e4737",
+            "00f067aa0ba902b8",
+            TraceFlags.getDefault(),
+            TraceState.getDefault());
+    log.info("kept.first").emit(); // loads the bridge first, as an application's first event does
+    Span.wrap(otelSampled).makeCurrent().close(); // a span was attached: no more one-read bypass
+    assertThat(dev.correlog.internal.OtelBridge.bypassed()).isFalse();
+    try (Scope s = notSampled.attach()) {
+      log.info("dropped.no.span").emit();
+      try (io.opentelemetry.context.Scope o = Span.getInvalid().makeCurrent()) {
+        log.info("dropped.invalid.span").emit();
+      }
+      try (io.opentelemetry.context.Scope o = Span.wrap(otelSampled).makeCurrent()) {
+        log.info("kept.sampled.span").emit();
+      }
+    }
+    try (Scope s = sampled.attach();
+        io.opentelemetry.context.Scope o = Span.wrap(otelNotSampled).makeCurrent()) {
+      log.info("dropped.not.sampled.span").emit();
+    }
+    assertThat(events(c)).containsExactly("kept.first", "kept.sampled.span");
+    assertThat(c.counters().sampledOut()).isEqualTo(3);
+  }
+
+  @Test
   void levelsChangedAtRunTime_moveTheGate() {
     Correlog c = Lines.builder(sink).headRatio(1.0).build();
     EventLogger log = c.logger("com.acme.T");

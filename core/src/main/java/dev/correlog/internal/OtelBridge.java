@@ -74,6 +74,25 @@ public final class OtelBridge {
   }
 
   /**
+   * True when no valid OpenTelemetry span is current on this thread, so that {@link #effective}
+   * gives Correlog's own context back: {@link #bypassed} in one read, else by asking OpenTelemetry
+   * for its current span (once spans were used in the process), without converting anything.
+   */
+  public static boolean noSpanCurrent() {
+    if (bypass) {
+      return true;
+    }
+    try {
+      return !Otel.spanCurrent();
+    } catch (RuntimeException | LinkageError e) {
+      disabled = true;
+      recompute();
+      Reporter.once("otel", "reading the OpenTelemetry span failed; the bridge is off", e);
+      return true;
+    }
+  }
+
+  /**
    * Sets {@link #bypass} from the flags it stands for. Each flag is written before this is called,
    * and calls are serialised, so the last call sees every flag written before it: the bypass is
    * never left on once a span was attached (which turns it off for good) or the bridge re-enabled.
@@ -114,7 +133,13 @@ public final class OtelBridge {
       }
     }
 
-    static TraceContext effective(TraceContext correlogCurrent) {
+    /** True when a valid OpenTelemetry span is current on this thread. */
+    static boolean spanCurrent() {
+      return current().isValid();
+    }
+
+    /** The current span's context, after checking whether the wrapper became the storage. */
+    private static io.opentelemetry.api.trace.SpanContext current() {
       io.opentelemetry.api.trace.SpanContext sc =
           io.opentelemetry.api.trace.Span.current().getSpanContext();
       if (!watching && wrapped != null) {
@@ -123,6 +148,11 @@ public final class OtelBridge {
           recompute();
         }
       }
+      return sc;
+    }
+
+    static TraceContext effective(TraceContext correlogCurrent) {
+      io.opentelemetry.api.trace.SpanContext sc = current();
       if (!sc.isValid()) {
         return correlogCurrent;
       }

@@ -49,12 +49,14 @@ public final class ScopeStack {
    * True when {@code TraceContext.current()} is a context decided not sampled, read in one load
    * from this thread's innermost scope, which noted it when attached (a context is immutable, so
    * its decision cannot change within the scope): the scope is open, its context decided not
-   * sampled, and OpenTelemetry cannot have a span of its own current ({@link OtelBridge#bypassed}).
-   * False is no answer: the caller then looks at {@code TraceContext.current()} itself.
+   * sampled, and OpenTelemetry has no valid span of its own current ({@link
+   * OtelBridge#noSpanCurrent}: one read while no span was ever attached, else a look at
+   * OpenTelemetry's current span). False is no answer: the caller then looks at {@code
+   * TraceContext.current()} itself.
    */
   public static boolean currentDecidedNotSampled() {
     Node n = CURRENT.get();
-    return n != null && n.state == Node.NOT_SAMPLED && OtelBridge.bypassed();
+    return n != null && n.state == Node.NOT_SAMPLED && OtelBridge.noSpanCurrent();
   }
 
   /** Makes {@code context} current until the returned scope closes. */
