@@ -52,15 +52,19 @@ public class SampledOutFloorBenchmark {
   private EventLogger log;
   private Scope scope;
 
+  /** The Correlog of these rows: head ratio 0, a discarding sink. */
+  static Correlog headRatioZero() {
+    return Correlog.builder()
+        .service("order-service")
+        .version("1.4.2")
+        .headRatio(0.0)
+        .sink(new DiscardingSink())
+        .build();
+  }
+
   @Setup
   public void setUp() {
-    correlog =
-        Correlog.builder()
-            .service("order-service")
-            .version("1.4.2")
-            .headRatio(0.0)
-            .sink(new DiscardingSink())
-            .build();
+    correlog = headRatioZero();
     log = correlog.logger("com.acme.Orders");
     TraceContext unsampled = TraceContext.newRoot("req-789").withSampled(false);
     scope = unsampled.attach();
@@ -90,6 +94,11 @@ public class SampledOutFloorBenchmark {
   /** The order event, unguarded, in the scope decided not sampled. */
   @Benchmark
   public void sampledOut() {
+    order(log);
+  }
+
+  /** The order event of {@code peers.CorrelogBenchmark}, unguarded. */
+  static void order(EventLogger log) {
     log.info("order.placed")
         .field("user_id", 12345L)
         .field("order_id", 67890L)

@@ -50,13 +50,7 @@ public class SampledOutOtelBenchmark {
 
     @Setup
     public void setUp() {
-      correlog =
-          Correlog.builder()
-              .service("order-service")
-              .version("1.4.2")
-              .headRatio(0.0)
-              .sink(new DiscardingSink())
-              .build();
+      correlog = SampledOutFloorBenchmark.headRatioZero();
       log = correlog.logger("com.acme.Orders");
       log.info("warm").emit(); // Correlog's bridge is loaded before OpenTelemetry's storage
       Span.wrap(UNSAMPLED).makeCurrent().close();
@@ -79,13 +73,7 @@ public class SampledOutOtelBenchmark {
 
     @Setup
     public void setUp() {
-      correlog =
-          Correlog.builder()
-              .service("order-service")
-              .version("1.4.2")
-              .headRatio(0.0)
-              .sink(new DiscardingSink())
-              .build();
+      correlog = SampledOutFloorBenchmark.headRatioZero();
       log = correlog.logger("com.acme.Orders");
       log.info("warm").emit();
       otelScope = Span.wrap(UNSAMPLED).makeCurrent();
@@ -100,23 +88,11 @@ public class SampledOutOtelBenchmark {
 
   @Benchmark
   public void afterOtelSpan(After s) {
-    event(s.log);
+    SampledOutFloorBenchmark.order(s.log);
   }
 
   @Benchmark
   public void inOtelSpan(Inside s) {
-    event(s.log);
-  }
-
-  private static void event(EventLogger log) {
-    log.info("order.placed")
-        .field("user_id", 12345L)
-        .field("order_id", 67890L)
-        .field("amount", 99.99)
-        .field("currency", "EUR")
-        .field("country", "FR")
-        .field("express", true)
-        .message("order placed")
-        .emit();
+    SampledOutFloorBenchmark.order(s.log);
   }
 }
