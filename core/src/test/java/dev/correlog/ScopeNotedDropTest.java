@@ -19,9 +19,22 @@ import org.junit.jupiter.api.Test;
  */
 @SuppressWarnings("try") // scopes are opened for their effect, not referenced
 class ScopeNotedDropTest {
+  private static final SpanContext OTEL_SAMPLED =
+      otelSpan("4bf92f3577b34da6a3ce929d0e0e4736", true);
+  private static final SpanContext OTEL_NOT_SAMPLED =
+      otelSpan("4bf92f3577b34da6a3ce929d0e0e4737", false);
+
   private final CollectingSink sink = new CollectingSink();
   private final TraceContext notSampled = TraceContext.newRoot("req-n").withSampled(false);
   private final TraceContext sampled = TraceContext.newRoot("req-s").withSampled(true);
+
+  private static SpanContext otelSpan(String traceId, boolean sampled) {
+    return SpanContext.create(
+        traceId,
+        "00f067aa0ba902b7",
+        sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(),
+        TraceState.getDefault());
+  }
 
   private List<String> events(Correlog c) {
     return Lines.parse(c, sink).stream().map(n -> n.get("event").asText()).toList();
@@ -60,15 +73,9 @@ class ScopeNotedDropTest {
   void anOpenTelemetrySpanCurrentInside_itsDecisionWins() {
     Correlog c = Lines.builder(sink).headRatio(0.0).build();
     EventLogger log = c.logger("t");
-    SpanContext otel =
-        SpanContext.create(
-            "4bf92f3577b34da6a3ce929d0e0e4736",
-            "00f067aa0ba902b7",
-            TraceFlags.getSampled(),
-            TraceState.getDefault());
     try (Scope s = notSampled.attach()) {
       log.info("dropped.before").emit();
-      try (io.opentelemetry.context.Scope o = Span.wrap(otel).makeCurrent()) {
+      try (io.opentelemetry.context.Scope o = Span.wrap(OTEL_SAMPLED).makeCurrent()) {
         log.info("kept.in.span").emit();
       }
       log.info("dropped.after").emit();
@@ -81,32 +88,20 @@ class ScopeNotedDropTest {
   void afterOpenTelemetrySpansWereUsed_theNoteStillDecides_unlessASpanIsCurrent() {
     Correlog c = Lines.builder(sink).headRatio(1.0).build();
     EventLogger log = c.logger("t");
-    SpanContext otelSampled =
-        SpanContext.create(
-            "4bf92f3577b34da6a3ce929d0e0e4736",
-            "00f067aa0ba902b7",
-            TraceFlags.getSampled(),
-            TraceState.getDefault());
-    SpanContext otelNotSampled =
-        SpanContext.create(
-            "4bf92f3577b34da6a3ce929d0e0e4737",
-            "00f067aa0ba902b8",
-            TraceFlags.getDefault(),
-            TraceState.getDefault());
     log.info("kept.first").emit(); // loads the bridge first, as an application's first event does
-    Span.wrap(otelSampled).makeCurrent().close(); // a span was attached: no more one-read bypass
+    Span.wrap(OTEL_SAMPLED).makeCurrent().close(); // a span was attached: no more one-read bypass
     assertThat(dev.correlog.internal.OtelBridge.bypassed()).isFalse();
     try (Scope s = notSampled.attach()) {
       log.info("dropped.no.span").emit();
       try (io.opentelemetry.context.Scope o = Span.getInvalid().makeCurrent()) {
         log.info("dropped.invalid.span").emit();
       }
-      try (io.opentelemetry.context.Scope o = Span.wrap(otelSampled).makeCurrent()) {
+      try (io.opentelemetry.context.Scope o = Span.wrap(OTEL_SAMPLED).makeCurrent()) {
         log.info("kept.sampled.span").emit();
       }
     }
     try (Scope s = sampled.attach();
-        io.opentelemetry.context.Scope o = Span.wrap(otelNotSampled).makeCurrent()) {
+        io.opentelemetry.context.Scope o = Span.wrap(OTEL_NOT_SAMPLED).makeCurrent()) {
       log.info("dropped.not.sampled.span").emit();
     }
     assertThat(events(c)).containsExactly("kept.first", "kept.sampled.span");

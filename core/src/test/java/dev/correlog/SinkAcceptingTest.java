@@ -76,15 +76,7 @@ class SinkAcceptingTest {
     Correlog c = correlog(sink);
     EventLogger log = c.logger("t");
     Counted v = new Counted();
-    sink.accepting = false;
-    for (Level level : new Level[] {Level.TRACE, Level.DEBUG, Level.INFO}) {
-      log(log, level, "skipped", v);
-    }
-    assertThat(v.calls).hasValue(0);
-    assertThat(sink.lines).isEmpty();
-    assertThat(sink.asked).containsExactly(Level.TRACE, Level.DEBUG, Level.INFO);
-    assertThat(c.counters().dropped()).isEqualTo(3);
-    assertThat(c.counters().emitted()).isZero();
+    belowWarnSkipped(sink, c, log, v);
     assertThat(c.counters().sampledOut()).isZero();
 
     log(log, Level.WARN, "warned", v);
@@ -102,23 +94,28 @@ class SinkAcceptingTest {
     c.close();
   }
 
+  /** With the sink not accepting: TRACE, DEBUG and INFO are asked about, dropped, not rendered. */
+  private static void belowWarnSkipped(SwitchSink sink, Correlog c, EventLogger log, Counted v) {
+    sink.accepting = false;
+    for (Level level : new Level[] {Level.TRACE, Level.DEBUG, Level.INFO}) {
+      log(log, level, "skipped", v);
+    }
+    assertThat(v.calls).hasValue(0);
+    assertThat(sink.lines).isEmpty();
+    assertThat(sink.asked).containsExactly(Level.TRACE, Level.DEBUG, Level.INFO);
+    assertThat(c.counters().dropped()).isEqualTo(3);
+    assertThat(c.counters().emitted()).isZero();
+  }
+
   @Test
   void inAScopeDecidedSampled_aSinkNotAccepting_getsNoInfoLine_andWarnStillGoes() {
     SwitchSink sink = new SwitchSink();
     Correlog c = correlog(sink);
     EventLogger log = c.logger("t");
     Counted v = new Counted();
-    sink.accepting = false;
     try (dev.correlog.context.Scope s =
         dev.correlog.context.TraceContext.newRoot("r-1").withSampled(true).attach()) {
-      for (Level level : new Level[] {Level.TRACE, Level.DEBUG, Level.INFO}) {
-        log(log, level, "skipped", v);
-      }
-      assertThat(v.calls).hasValue(0);
-      assertThat(sink.lines).isEmpty();
-      assertThat(sink.asked).containsExactly(Level.TRACE, Level.DEBUG, Level.INFO);
-      assertThat(c.counters().dropped()).isEqualTo(3);
-      assertThat(c.counters().emitted()).isZero();
+      belowWarnSkipped(sink, c, log, v);
 
       log(log, Level.WARN, "warned", v);
       assertThat(sink.asked).as("never asked for WARN").hasSize(3);
