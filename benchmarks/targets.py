@@ -41,6 +41,11 @@ TARGETS = [
     ("disabled, unguarded, no slower than Logback atDebug()", "peers.CorrelogBenchmark.debugDisabled",
      "peers.Slf4jBridgeBenchmark.logbackFluentDisabled", "no_slower", 0),
     ("disabled, 0 B/op", "peers.CorrelogBenchmark.debugDisabled", None, "zero_alloc", 0),
+    ("disabled and counted (countDisabled(true), no target) / not counted",
+     "peers.CorrelogBenchmark.debugDisabledCounted", "peers.CorrelogBenchmark.debugDisabled", "gap", 0),
+    ("disabled and counted, 2 threads on one logger (no target) / not counted",
+     "peers.CorrelogBenchmark.debugDisabledCountedTwoThreads",
+     "peers.CorrelogBenchmark.debugDisabledTwoThreads", "gap", 0),
     ("W3C extract vs OpenTelemetry", "propagation.W3cBenchmark.extract_correlog",
      "propagation.W3cBenchmark.extract_otel", "ratio", 4),
     ("W3C extract and read the tracestate vs OpenTelemetry (no target: Correlog checks it at the"

@@ -43,7 +43,7 @@ public final class Correlog implements AutoCloseable {
 
   private Correlog(EngineConfig config) {
     this.engine = new Engine(config, this::relevel);
-    this.counters = new Counters(engine, loggers.values());
+    this.counters = new Counters(engine);
     this.encoder = new EventEncoder(engine);
     AsyncDrops.report(this, config.sink());
   }
@@ -78,8 +78,8 @@ public final class Correlog implements AutoCloseable {
    * {@link #MAX_CACHED_LOGGERS} names, and for longer names, each call returns a new logger that is
    * not kept here, so it is collected when the caller drops it. It behaves like any other: its
    * level follows {@link Sampling#level} changes (checked at each event, one volatile read), and
-   * its disabled and sampled-out events are counted in {@link Counters} (by a striped add). A call
-   * costs the same whatever the number of names seen before.
+   * its sampled-out events (and disabled ones, when counted) are counted in {@link Counters} (by a
+   * striped add). A call costs the same whatever the number of names seen before.
    */
   public EventLogger logger(String name) {
     if (name == null || name.isEmpty()) {
@@ -264,6 +264,7 @@ public final class Correlog implements AutoCloseable {
     private final List<EventSchema> schemas = new ArrayList<>();
     private Level level;
     private boolean includeThread = true;
+    private boolean countDisabled;
     private int maxStringLength = 16 * 1024;
     private int maxLineBytes = 64 * 1024;
     private Settings settings;
@@ -383,6 +384,18 @@ public final class Correlog implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether {@link Counters#disabled()} counts the events below their logger's level; false by
+     * default. Counting costs a store per disabled event on the calling thread, on the logger all
+     * threads share: measured on 2 vCPUs, a disabled event took about 1.5 ns counted and 0.6 ns not
+     * (two threads on one logger: 4.2 and 0.5 ns). Turn it on to see how many such calls an
+     * application makes.
+     */
+    public Builder countDisabled(boolean countDisabled) {
+      this.countDisabled = countDisabled;
+      return this;
+    }
+
     /** Longest string value written, in UTF-16 units (default 16 KiB); longer ones are cut. */
     public Builder maxStringLength(int chars) {
       if (chars < 64) {
@@ -466,7 +479,8 @@ public final class Correlog implements AutoCloseable {
               new EngineConfig.SamplingSetup(lvl, headRatio, alwaysKeep, errorFlush, errorBoost),
               new EngineConfig.Schemas(mode, List.copyOf(schemas)),
               sink != null ? sink : Sinks.stdout(),
-              clock);
+              clock,
+              countDisabled);
       Correlog correlog = new Correlog(config);
       correlog.engine.redaction(redaction);
       levelsByPrefix(s, correlog.sampling());

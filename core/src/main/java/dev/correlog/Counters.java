@@ -2,23 +2,21 @@ package dev.correlog;
 
 import dev.correlog.internal.Engine;
 import dev.correlog.internal.Metrics;
-import java.util.Collection;
 
 /**
  * The counters of one {@link Correlog}, read live. Every figure only grows. An emitted event is
- * counted by its builder with a plain store, no lock (a reader adds up the builders' counts); a
- * disabled or sampled-out event is counted on its logger without synchronization, so {@link
- * #disabled()} is exact on one thread and close under contention.
+ * counted by its builder with a plain store, no lock (a reader adds up the builders' counts); an
+ * event sampling drops at its logger (and a disabled one, when counted) is counted by a plain store
+ * into a stripe of the calling thread, not into the logger all threads share: exact on one thread,
+ * and close when many threads add at once.
  */
 public final class Counters {
   private final Engine engine;
   private final Metrics metrics;
-  private final Collection<EventLogger> loggers; // a live view
 
-  Counters(Engine engine, Collection<EventLogger> loggers) {
+  Counters(Engine engine) {
     this.engine = engine;
     this.metrics = engine.metrics();
-    this.loggers = loggers;
   }
 
   /**
@@ -29,13 +27,16 @@ public final class Counters {
     return metrics.emitted();
   }
 
-  /** Events below their logger's level, never built. */
+  /**
+   * Events below their logger's level, never built, when counted ({@code
+   * Correlog.Builder.countDisabled(true)}); -1 when not, the default: counting costs a store on the
+   * calling thread for every such event (see the builder).
+   */
   public long disabled() {
-    long sum = metrics.disabled.sum();
-    for (EventLogger l : loggers) {
-      sum += l.disabledCount();
+    if (!metrics.countDisabled) {
+      return -1;
     }
-    return sum;
+    return metrics.disabled.sum();
   }
 
   /**
@@ -47,11 +48,7 @@ public final class Counters {
    * in neither yet).
    */
   public long sampledOut() {
-    long sum = metrics.sampledOut.sum();
-    for (EventLogger l : loggers) {
-      sum += l.sampledOutCount();
-    }
-    return sum;
+    return metrics.sampledOut.sum() + metrics.sampledOutAtLogger.sum();
   }
 
   /**
@@ -114,7 +111,7 @@ public final class Counters {
     return "Counters{emitted="
         + emitted()
         + ", disabled="
-        + disabled()
+        + (metrics.countDisabled ? String.valueOf(disabled()) : "not counted")
         + ", sampledOut="
         + sampledOut()
         + ", errorFlushed="

@@ -3,9 +3,9 @@ package dev.correlog;
 import dev.correlog.context.TraceContext;
 import dev.correlog.internal.Engine;
 import dev.correlog.internal.LoggerName;
-import dev.correlog.internal.Metrics;
 import dev.correlog.internal.NoopEventBuilder;
 import dev.correlog.internal.ScopeStack;
+import dev.correlog.internal.StripedCount;
 
 /**
  * Starts events on behalf of one class or name, written as {@code logger}. Get one from {@link
@@ -26,43 +26,52 @@ import dev.correlog.internal.ScopeStack;
 public final class EventLogger {
   private final Engine engine;
   private final LoggerName name;
-  private final Metrics shared; // null: kept by its Correlog, counts in its own fields
+  private final boolean kept; // false: past its Correlog's bound, rereads its level per event
 
   /**
    * What {@link #at} reads first, one volatile int: bits 0-7 this logger's threshold (a level
    * ordinal), bits 8-15 the level below which an event of the calling thread's context, when that
    * context is decided not sampled, is dropped here without asking the engine ({@code
-   * Sampler.decidedDropBelow()}, 0 when rules, error flush or error boost need the engine). 0 for a
-   * logger not kept: every event takes {@link #full}, which rereads the level.
+   * Sampler.decidedDropBelow()}, 0 when rules, error flush or error boost need the engine), bit 16
+   * {@link #COUNT_DISABLED}. 0 for a logger not kept: every event takes {@link #full}, which
+   * rereads the level.
    */
   private volatile int gate;
 
+  /** In {@link #gate}: disabled events are counted ({@code Correlog.Builder.countDisabled}). */
+  private static final int COUNT_DISABLED = 1 << 16;
+
   private volatile int threshold;
   private volatile int version; // a logger not kept: the sampler version its threshold is from
-  private long disabled; // plain on purpose: see Counters.disabled()
-  private long sampledOut; // likewise
+
+  // Its Correlog's counts, by thread, not a field here that every thread would store into.
+  private final StripedCount sampledOut;
+  private final StripedCount disabled;
 
   EventLogger(Engine engine, String name) {
-    this.engine = engine;
-    this.name = LoggerName.of(name);
-    this.shared = null;
+    this(engine, name, true);
     refresh();
   }
 
-  private EventLogger(Engine engine, String name, Metrics shared) {
+  private EventLogger(Engine engine, String name, boolean kept) {
     this.engine = engine;
     this.name = LoggerName.of(name);
-    this.shared = shared;
+    this.kept = kept;
+    this.sampledOut = engine.metrics().sampledOutAtLogger;
+    this.disabled = engine.metrics().disabled;
+    if (kept) {
+      return;
+    }
     this.version = engine.sampler().version(); // read before the level it gives
     this.threshold = engine.sampler().levelFor(name).ordinal();
   }
 
   /**
-   * A logger its {@link Correlog} does not keep (past its bound on names): it counts in the
-   * instance's shared counters and rereads its level when levels have changed since.
+   * A logger its {@link Correlog} does not keep (past its bound on names): it rereads its level
+   * when levels have changed since.
    */
   static EventLogger uncached(Engine engine, String name) {
-    return new EventLogger(engine, name, engine.metrics());
+    return new EventLogger(engine, name, false);
   }
 
   /**
@@ -72,11 +81,14 @@ public final class EventLogger {
   void refresh() {
     int t = engine.sampler().levelFor(name.name()).ordinal();
     threshold = t;
-    gate = t | engine.sampler().decidedDropBelow() << 8;
+    gate =
+        t
+            | engine.sampler().decidedDropBelow() << 8
+            | (engine.metrics().countDisabled ? COUNT_DISABLED : 0);
   }
 
   private int threshold() {
-    if (shared != null) {
+    if (!kept) {
       int v = engine.sampler().version();
       if (v != version) {
         threshold = engine.sampler().levelFor(name.name()).ordinal();
@@ -125,13 +137,15 @@ public final class EventLogger {
     int o = level == null ? Level.INFO.ordinal() : level.ordinal();
     int g = gate;
     if (o < (g & 0xff)) {
-      disabled++;
+      if ((g & COUNT_DISABLED) != 0) {
+        disabled.increment(); // off by default: a store here is most of a disabled event's cost
+      }
       return NoopEventBuilder.INSTANCE;
     }
     // The common drop, one read of the scope the thread is in: the decision does not change
     // within a scope, so it was taken when the scope was attached (ScopeStack).
-    if (o < g >>> 8 && context == null && ScopeStack.currentDecidedNotSampled()) {
-      sampledOut++;
+    if (o < (g >>> 8 & 0xff) && context == null && ScopeStack.currentDecidedNotSampled()) {
+      sampledOut.increment();
       return NoopEventBuilder.INSTANCE;
     }
     return full(level == null ? Level.INFO : level, event, context);
@@ -140,20 +154,14 @@ public final class EventLogger {
   /** Everything {@link #at} did not settle: a logger not kept, a kept event, any other drop. */
   private EventBuilder full(Level level, String event, TraceContext context) {
     if (level.ordinal() < threshold()) {
-      if (shared != null) {
-        shared.disabled.increment();
-      } else {
-        disabled++;
+      if (engine.metrics().countDisabled) {
+        disabled.increment();
       }
       return NoopEventBuilder.INSTANCE;
     }
     EventBuilder b = engine.start(level, event, name, context);
     if (b == null) {
-      if (shared != null) {
-        shared.sampledOut.increment();
-      } else {
-        sampledOut++;
-      }
+      sampledOut.increment();
       return NoopEventBuilder.INSTANCE;
     }
     return b;
@@ -167,16 +175,6 @@ public final class EventLogger {
   /** This logger's level. */
   public Level level() {
     return Level.values()[threshold()];
-  }
-
-  /** Events below this logger's level (see {@link Counters#disabled()}). */
-  long disabledCount() {
-    return disabled;
-  }
-
-  /** Events sampling dropped here. */
-  long sampledOutCount() {
-    return sampledOut;
   }
 
   @Override

@@ -27,7 +27,7 @@ class DecidedDropTest {
 
   @Test
   void droppedAndCounted_belowAlwaysKeep_keptFromIt() {
-    Correlog c = Lines.builder(sink).headRatio(1.0).build();
+    Correlog c = Lines.builder(sink).headRatio(1.0).countDisabled(true).build();
     EventLogger log = c.logger("t");
     try (Scope s = notSampled.attach()) {
       assertThat(log.info("dropped")).isSameAs(NoopEventBuilder.INSTANCE);

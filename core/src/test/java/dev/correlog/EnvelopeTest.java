@@ -126,7 +126,7 @@ class EnvelopeTest {
 
   @Test
   void levelsBelowTheMinimum_areDisabledAndCounted() {
-    Correlog c = Lines.builder(sink).level(Level.WARN).build();
+    Correlog c = Lines.builder(sink).level(Level.WARN).countDisabled(true).build();
     EventLogger log = c.logger("t");
     assertThat(log.info("a").field("x", 1).isEnabled()).isFalse();
     log.debug("a").field("x", 1).emit();

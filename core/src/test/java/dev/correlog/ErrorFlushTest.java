@@ -115,7 +115,12 @@ class ErrorFlushTest {
 
   @Test
   void everySampledOutLineIsCountedOnce_flushedOrSampledOut() {
-    Correlog c = correlog(new ErrorFlush(3, 64 * 1024, 1L << 20));
+    Correlog c = // disabled events counted too, so that every event is counted once
+        Lines.builder(sink)
+            .headRatio(0.0)
+            .errorFlush(new ErrorFlush(3, 64 * 1024, 1L << 20))
+            .countDisabled(true)
+            .build();
     EventLogger log = c.logger("t");
     try (Scope s = TraceContext.newRoot().attach()) { // an error: 3 held lines written, 2 not held
       for (int i = 0; i < 5; i++) {

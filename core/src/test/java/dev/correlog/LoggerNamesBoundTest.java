@@ -14,7 +14,13 @@ import org.junit.jupiter.api.Test;
 class LoggerNamesBoundTest {
   private final InMemorySink sink = new InMemorySink();
   private final Correlog correlog =
-      Correlog.builder().service("s").version("1").sink(sink).level(Level.INFO).build();
+      Correlog.builder()
+          .service("s")
+          .version("1")
+          .sink(sink)
+          .level(Level.INFO)
+          .countDisabled(true)
+          .build();
 
   @Test
   void hundredThousandDistinctNames_keepABoundedRegistry_andEveryEventIsCounted() {

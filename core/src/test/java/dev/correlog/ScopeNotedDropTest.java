@@ -110,7 +110,7 @@ class ScopeNotedDropTest {
 
   @Test
   void levelsChangedAtRunTime_moveTheGate() {
-    Correlog c = Lines.builder(sink).headRatio(1.0).build();
+    Correlog c = Lines.builder(sink).headRatio(1.0).countDisabled(true).build();
     EventLogger log = c.logger("com.acme.T");
     try (Scope s = notSampled.attach()) {
       log.info("sampled.out").emit();
@@ -127,7 +127,7 @@ class ScopeNotedDropTest {
 
   @Test
   void aLoggerNotKept_dropsAndCountsInTheSharedCounters() {
-    Correlog c = Lines.builder(sink).headRatio(1.0).build();
+    Correlog c = Lines.builder(sink).headRatio(1.0).countDisabled(true).build();
     EventLogger log = c.logger("x".repeat(Correlog.MAX_CACHED_NAME_LENGTH + 1));
     try (Scope s = notSampled.attach()) {
       log.info("sampled.out").emit();

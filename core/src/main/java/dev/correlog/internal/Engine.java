@@ -28,7 +28,7 @@ public final class Engine {
 
   private final EngineConfig config;
   private final SinkGuard sink;
-  private final Metrics metrics = new Metrics();
+  private final Metrics metrics;
   private final BuilderPool pool;
   private final Object schemaLock = new Object();
   private volatile Map<String, CompiledSchema> compiled = Map.of();
@@ -39,6 +39,7 @@ public final class Engine {
   private final TraceExitHook exitHook; // held here; the storage holds it weakly
 
   public Engine(EngineConfig config, Runnable onSamplerChanged) {
+    this.metrics = new Metrics(config.countDisabled());
     this.config = config;
     EngineConfig.SamplingSetup s = config.sampling();
     this.sampler =

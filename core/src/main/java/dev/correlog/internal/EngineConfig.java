@@ -20,6 +20,7 @@ public final class EngineConfig {
   private final Schemas schemas;
   private final Sink sink;
   private final Clock clock;
+  private final boolean countDisabled;
 
   public EngineConfig(
       Identity identity,
@@ -27,13 +28,15 @@ public final class EngineConfig {
       SamplingSetup sampling,
       Schemas schemas,
       Sink sink,
-      Clock clock) {
+      Clock clock,
+      boolean countDisabled) {
     this.identity = identity;
     this.limits = limits;
     this.sampling = sampling;
     this.schemas = schemas;
     this.sink = sink;
     this.clock = clock;
+    this.countDisabled = countDisabled;
   }
 
   public Identity identity() {
@@ -58,6 +61,11 @@ public final class EngineConfig {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** Whether events below their logger's level are counted (a store per such event). */
+  public boolean countDisabled() {
+    return countDisabled;
   }
 
   /** Who writes the lines: the envelope's {@code service}, {@code version}, {@code environment}. */

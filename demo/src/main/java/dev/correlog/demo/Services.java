@@ -63,6 +63,7 @@ final class Services {
         .level(Level.DEBUG)
         .headRatio(HEAD_RATIO)
         .errorFlush(ErrorFlush.defaults())
+        .countDisabled(true) // the summary's last column
         .sink(Sinks.async(Sinks.file(file(dir, service))));
   }
 

@@ -74,22 +74,46 @@ public class CorrelogBenchmark {
     }
   }
 
-  /** One INFO logger shared by every benchmark thread: its per-call counter on one cache line. */
+  /**
+   * One INFO logger shared by every benchmark thread, disabled events not counted (the default).
+   */
   @State(org.openjdk.jmh.annotations.Scope.Benchmark)
   public static class SharedLogger {
     final DiscardingSink sink = new DiscardingSink();
     Correlog correlog;
     EventLogger log;
 
+    boolean countDisabled() {
+      return false;
+    }
+
     @Setup
     public void setUp() {
-      correlog = correlog(sink, 1.0);
+      correlog =
+          Correlog.builder()
+              .service(Fixture.SERVICE)
+              .version(Fixture.VERSION)
+              .countDisabled(countDisabled())
+              .sink(sink)
+              .build();
       log = correlog.logger(Fixture.LOGGER);
     }
 
     @TearDown
     public void tearDown() {
       correlog.close();
+    }
+  }
+
+  /**
+   * The same with {@code countDisabled(true)}: every disabled call stores into the logger's
+   * counter, one cache line for all threads.
+   */
+  @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+  public static class CountingLogger extends SharedLogger {
+    @Override
+    boolean countDisabled() {
+      return true;
     }
   }
 
@@ -133,12 +157,25 @@ public class CorrelogBenchmark {
   }
 
   /**
-   * The disabled order line on two threads through the same logger, each disabled call counted on
-   * that logger: what contention on the counter costs (compare with {@code debugDisabled}).
+   * The disabled order line on two threads through the same logger (compare with {@code
+   * debugDisabled}): nothing is written, so nothing is contended.
    */
   @Benchmark
   @Threads(2)
   public void debugDisabledTwoThreads(SharedLogger s) {
+    order(s.log.debug(Fixture.EVENT));
+  }
+
+  /** The disabled order line counted ({@code countDisabled(true)}): the store the default saves. */
+  @Benchmark
+  public void debugDisabledCounted(CountingLogger s) {
+    order(s.log.debug(Fixture.EVENT));
+  }
+
+  /** The same on two threads through one logger: both store into its counter's cache line. */
+  @Benchmark
+  @Threads(2)
+  public void debugDisabledCountedTwoThreads(CountingLogger s) {
     order(s.log.debug(Fixture.EVENT));
   }
 
@@ -155,6 +192,41 @@ public class CorrelogBenchmark {
   /** The order line in a request decided not sampled: dropped before any encoding. */
   @Benchmark
   public long sampledOut(Unsampled s) {
+    info(s.log);
+    return s.sink.bytes;
+  }
+
+  /** Each benchmark thread inside the request decided not sampled. */
+  @State(org.openjdk.jmh.annotations.Scope.Thread)
+  public static class InUnsampledRequest {
+    Scope scope;
+
+    @Setup
+    public void setUp() {
+      scope = Fixture.UNSAMPLED_REQUEST.attach();
+    }
+
+    @TearDown
+    public void tearDown() {
+      scope.close();
+    }
+  }
+
+  /**
+   * The sampled-out order line on two threads through one logger, each in its own unsampled
+   * request: both count the drop on that logger (compare with {@code
+   * sampledOutTwoThreadsOwnLogger}).
+   */
+  @Benchmark
+  @Threads(2)
+  public void sampledOutTwoThreads(SharedLogger s, InUnsampledRequest r) {
+    info(s.log);
+  }
+
+  /** The same on two threads, each with its own Correlog and logger: the control. */
+  @Benchmark
+  @Threads(2)
+  public long sampledOutTwoThreadsOwnLogger(Unsampled s) {
     info(s.log);
     return s.sink.bytes;
   }
