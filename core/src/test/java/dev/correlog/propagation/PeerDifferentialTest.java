@@ -56,7 +56,10 @@ class PeerDifferentialTest {
   }
 
   static Found correlog(Map<String, String> h, Propagator p) {
-    Extracted e = p.extract(h, Carriers.MAP_GETTER);
+    return found(p.extract(h, Carriers.MAP_GETTER));
+  }
+
+  static Found found(Extracted e) {
     String d =
         e.sampling() == SamplingDecision.SAMPLED
             ? "1"
@@ -181,6 +184,41 @@ class PeerDifferentialTest {
     assertThat(correlog(lone, Propagators.b3Multi())).isEqualTo(new Found(null, null, "1"));
     assertThat(correlog(lone, Propagators.b3Multi())).isEqualTo(brave(lone));
     assertThat(otel(lone, B3Propagator.injectingMultiHeaders()).traceId()).isEqualTo(T);
+  }
+
+  /**
+   * Spaces and tabs around {@code X-B3-Sampled} and {@code X-B3-Flags} are not part of them,
+   * however many (up to the 512 characters of every {@code X-B3-*} value): the decision reads as
+   * Brave reads it without them. Over 16 characters they counted as no decision, until
+   * PeerDifferentialPropertiesTest showed it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("paddedDecisions")
+  void b3_paddedDecision_readAsBraveReadsItBare(
+      String name, Map<String, String> padded, Map<String, String> bare) {
+    assertThat(correlog(padded, Propagators.b3Multi())).isEqualTo(brave(bare));
+  }
+
+  static Stream<Arguments> paddedDecisions() {
+    String pad = " ".repeat(20);
+    return Stream.of(
+        arguments(
+            "X-B3-Sampled: 1 after 20 spaces",
+            headers("X-B3-TraceId", T, "X-B3-SpanId", S, "X-B3-Sampled", pad + "1"),
+            headers("X-B3-TraceId", T, "X-B3-SpanId", S, "X-B3-Sampled", "1")),
+        arguments(
+            "X-B3-Sampled: true and 14 tabs",
+            headers("X-B3-TraceId", T, "X-B3-SpanId", S, "X-B3-Sampled", "true" + "\t".repeat(14)),
+            headers("X-B3-TraceId", T, "X-B3-SpanId", S, "X-B3-Sampled", "true")),
+        arguments(
+            "X-B3-Flags: 1 after 20 spaces overrides X-B3-Sampled: 0",
+            headers(
+                "X-B3-TraceId", T, "X-B3-SpanId", S, "X-B3-Sampled", "0", "X-B3-Flags", pad + "1"),
+            headers("X-B3-TraceId", T, "X-B3-SpanId", S, "X-B3-Sampled", "0", "X-B3-Flags", "1")),
+        arguments(
+            "lone X-B3-Flags: 1 after 20 spaces",
+            headers("X-B3-Flags", pad + "1"),
+            headers("X-B3-Flags", "1")));
   }
 
   static Stream<Arguments> w3cAgreed() {

@@ -301,23 +301,26 @@ class PropagationPropertiesTest {
                 Arbitraries.integers().between(0, valid.length() + 4),
                 chars)
             .as((kind, at, c) -> new int[] {kind, at, c});
-    return edit.list()
-        .ofMaxSize(3)
-        .map(
-            edits -> {
-              StringBuilder s = new StringBuilder(valid);
-              for (int[] e : edits) {
-                int at = Math.min(e[1], s.length());
-                if (e[0] == 0 && at < s.length()) {
-                  s.setCharAt(at, (char) e[2]);
-                } else if (e[0] == 1) {
-                  s.insert(at, (char) e[2]);
-                } else if (at < s.length()) {
-                  s.deleteCharAt(at);
-                }
-              }
-              return s.toString();
-            });
+    return edit.list().ofMaxSize(3).map(edits -> edited(valid, edits));
+  }
+
+  /**
+   * {@code s} with {@code edits} made in turn, each {@code {kind, at, char}}: 0 replaces the
+   * character at {@code at}, 1 inserts one there, 2 deletes it ({@code at} capped at the length).
+   */
+  static String edited(String s, List<int[]> edits) {
+    StringBuilder b = new StringBuilder(s);
+    for (int[] e : edits) {
+      int at = Math.min(e[1], b.length());
+      if (e[0] == 0 && at < b.length()) {
+        b.setCharAt(at, (char) e[2]);
+      } else if (e[0] == 1) {
+        b.insert(at, (char) e[2]);
+      } else if (at < b.length()) {
+        b.deleteCharAt(at);
+      }
+    }
+    return b.toString();
   }
 
   private static TraceContext ids(TraceContext c, byte flags, String traceState, String rid) {

@@ -135,9 +135,13 @@ final class B3Parser {
     return c == '1' || c == 'd' ? 1 : c == '0' ? 0 : -1;
   }
 
-  /** {@code X-B3-Sampled}: 1 for {@code 1}/{@code true}, 0 for {@code 0}/{@code false}, else -1. */
+  /**
+   * {@code X-B3-Sampled}: 1 for {@code 1}/{@code true}, 0 for {@code 0}/{@code false}, else -1.
+   * Spaces and tabs around it are not part of it, however many: only a value over {@link
+   * B3Propagator#MAX_LENGTH} is not read, as for every {@code X-B3-*} header.
+   */
   static int sampledHeader(String s) {
-    if (s == null || s.length() > 16) {
+    if (s == null || s.length() > B3Propagator.MAX_LENGTH) {
       return -1;
     }
     if (s.length() == 1) { // the usual bare 1 or 0; a lone space or tab is -1 here as trimmed
@@ -157,9 +161,12 @@ final class B3Parser {
     return n == 5 && s.regionMatches(true, b, "false", 0, 5) ? 0 : -1;
   }
 
-  /** {@code X-B3-Flags: 1} means debug, which implies sampled. */
+  /**
+   * {@code X-B3-Flags: 1} means debug, which implies sampled. Spaces and tabs around it are
+   * ignored, as for {@link #sampledHeader}.
+   */
   static boolean debugFlag(String s) {
-    if (s == null || s.length() > 16) {
+    if (s == null || s.length() > B3Propagator.MAX_LENGTH) {
       return false;
     }
     int b = CarrierAccess.trimStart(s, 0, s.length());

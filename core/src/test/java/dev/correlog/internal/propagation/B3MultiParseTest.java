@@ -133,11 +133,17 @@ class B3MultiParseTest {
       "01",
       "11",
       null,
-      "                 1"
+      // Spaces around a decision are ignored however many (up to the 512 of every X-B3-* value);
+      // they counted as no decision over 16 characters, unlike spaces around the ids, until the
+      // randomized differential (PeerDifferentialPropertiesTest) showed it.
+      "                 1",
+      "true" + "\t".repeat(14),
+      " ".repeat(511) + "0",
+      " ".repeat(512) + "0"
     };
     for (String v : values) {
       int expected;
-      String t = v == null || v.length() > 16 ? null : trim(v);
+      String t = v == null || v.length() > 512 ? null : trim(v);
       if (t == null) {
         expected = -1;
       } else if (t.equals("1") || t.equalsIgnoreCase("true")) {
