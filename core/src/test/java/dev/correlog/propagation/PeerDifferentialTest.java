@@ -190,7 +190,7 @@ class PeerDifferentialTest {
    * Spaces and tabs around {@code X-B3-Sampled} and {@code X-B3-Flags} are not part of them,
    * however many (up to the 512 characters of every {@code X-B3-*} value): the decision reads as
    * Brave reads it without them. Over 16 characters they counted as no decision, until
-   * PeerDifferentialPropertiesTest showed it.
+   * PeerDifferentialB3Test showed it.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("paddedDecisions")

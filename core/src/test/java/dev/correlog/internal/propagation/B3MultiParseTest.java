@@ -135,7 +135,7 @@ class B3MultiParseTest {
       null,
       // Spaces around a decision are ignored however many (up to the 512 of every X-B3-* value);
       // they counted as no decision over 16 characters, unlike spaces around the ids, until the
-      // randomized differential (PeerDifferentialPropertiesTest) showed it.
+      // randomized differential (PeerDifferentialB3Test) showed it.
       "                 1",
       "true" + "\t".repeat(14),
       " ".repeat(511) + "0",
