@@ -27,6 +27,7 @@ class DecidedDropTest {
 
   @Test
   void droppedAndCounted_belowAlwaysKeep_keptFromIt() {
+    // disabled events are counted only when asked (Correlog.Builder.countDisabled)
     Correlog c = Lines.builder(sink).headRatio(1.0).countDisabled(true).build();
     EventLogger log = c.logger("t");
     try (Scope s = notSampled.attach()) {

@@ -126,6 +126,7 @@ class EnvelopeTest {
 
   @Test
   void levelsBelowTheMinimum_areDisabledAndCounted() {
+    // disabled events are counted only when asked (Correlog.Builder.countDisabled)
     Correlog c = Lines.builder(sink).level(Level.WARN).countDisabled(true).build();
     EventLogger log = c.logger("t");
     assertThat(log.info("a").field("x", 1).isEnabled()).isFalse();

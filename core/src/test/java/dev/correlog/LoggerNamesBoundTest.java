@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class LoggerNamesBoundTest {
   private final InMemorySink sink = new InMemorySink();
+  // disabled events are counted only when asked (Correlog.Builder.countDisabled)
   private final Correlog correlog =
       Correlog.builder()
           .service("s")

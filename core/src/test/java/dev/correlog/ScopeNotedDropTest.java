@@ -110,6 +110,7 @@ class ScopeNotedDropTest {
 
   @Test
   void levelsChangedAtRunTime_moveTheGate() {
+    // disabled events are counted only when asked (Correlog.Builder.countDisabled)
     Correlog c = Lines.builder(sink).headRatio(1.0).countDisabled(true).build();
     EventLogger log = c.logger("com.acme.T");
     try (Scope s = notSampled.attach()) {
@@ -127,6 +128,7 @@ class ScopeNotedDropTest {
 
   @Test
   void aLoggerNotKept_dropsAndCountsInTheSharedCounters() {
+    // disabled events are counted only when asked (Correlog.Builder.countDisabled)
     Correlog c = Lines.builder(sink).headRatio(1.0).countDisabled(true).build();
     EventLogger log = c.logger("x".repeat(Correlog.MAX_CACHED_NAME_LENGTH + 1));
     try (Scope s = notSampled.attach()) {
