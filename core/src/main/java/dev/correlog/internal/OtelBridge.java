@@ -74,25 +74,6 @@ public final class OtelBridge {
   }
 
   /**
-   * True when no valid OpenTelemetry span is current on this thread, so that {@link #effective}
-   * gives Correlog's own context back: {@link #bypassed} in one read, else by asking OpenTelemetry
-   * for its current span (once spans were used in the process), without converting anything.
-   */
-  public static boolean noSpanCurrent() {
-    if (bypass) {
-      return true;
-    }
-    try {
-      return !Otel.spanCurrent();
-    } catch (RuntimeException | LinkageError e) {
-      disabled = true;
-      recompute();
-      Reporter.once("otel", "reading the OpenTelemetry span failed; the bridge is off", e);
-      return true;
-    }
-  }
-
-  /**
    * Sets {@link #bypass} from the flags it stands for. Each flag is written before this is called,
    * and calls are serialised, so the last call sees every flag written before it: the bypass is
    * never left on once a span was attached (which turns it off for good) or the bridge re-enabled.
@@ -131,11 +112,6 @@ public final class OtelBridge {
           == OtelBridge.class.getClassLoader()) {
         io.opentelemetry.context.ContextStorage.addWrapper(Watching::new);
       }
-    }
-
-    /** True when a valid OpenTelemetry span is current on this thread. */
-    static boolean spanCurrent() {
-      return current().isValid();
     }
 
     /** The current span's context, after checking whether the wrapper became the storage. */

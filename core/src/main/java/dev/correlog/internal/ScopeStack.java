@@ -46,17 +46,22 @@ public final class ScopeStack {
   }
 
   /**
-   * True when {@code TraceContext.current()} is a context decided not sampled, read in one load
-   * from this thread's innermost scope, which noted it when attached (a context is immutable, so
-   * its decision cannot change within the scope): the scope is open, its context decided not
-   * sampled, and OpenTelemetry has no valid span of its own current ({@link
-   * OtelBridge#noSpanCurrent}: one read while no span was ever attached, else a look at
-   * OpenTelemetry's current span). False is no answer: the caller then looks at {@code
-   * TraceContext.current()} itself.
+   * True when {@code TraceContext.current()} is a context decided not sampled. While no
+   * OpenTelemetry span can be current ({@link OtelBridge#bypassed}, one read), that is read in one
+   * load from this thread's innermost scope, which noted it when attached (a context is immutable,
+   * so its decision cannot change within the scope); false when the scope was closed on another
+   * thread (the caller then takes the full path). Once spans are used, it is the decision of the
+   * context an event would be written with ({@link OtelBridge#effective}: OpenTelemetry's current
+   * span when there is a valid one, converted once per span context, else the scope's context), so
+   * the event looks at OpenTelemetry's current span once, not once here and again in the full path.
    */
   public static boolean currentDecidedNotSampled() {
     Node n = CURRENT.get();
-    return n != null && n.state == Node.NOT_SAMPLED && OtelBridge.noSpanCurrent();
+    if (OtelBridge.bypassed()) {
+      return n != null && n.state == Node.NOT_SAMPLED;
+    }
+    TraceContext effective = OtelBridge.effective(context(n));
+    return effective != null && effective.isSamplingDecided() && !effective.isSampled();
   }
 
   /** Makes {@code context} current until the returned scope closes. */
