@@ -106,8 +106,8 @@ public class CorrelogBenchmark {
   }
 
   /**
-   * The same with {@code countDisabled(true)}: every disabled call stores into the logger's
-   * counter, one cache line for all threads.
+   * The same with {@code countDisabled(true)}: every disabled call stores into its thread's stripe
+   * of the count.
    */
   @State(org.openjdk.jmh.annotations.Scope.Benchmark)
   public static class CountingLogger extends SharedLogger {
@@ -172,7 +172,7 @@ public class CorrelogBenchmark {
     order(s.log.debug(Fixture.EVENT));
   }
 
-  /** The same on two threads through one logger: both store into its counter's cache line. */
+  /** The same on two threads through one logger: each counts on a stripe of its own. */
   @Benchmark
   @Threads(2)
   public void debugDisabledCountedTwoThreads(CountingLogger s) {
