@@ -46,22 +46,28 @@ public final class ScopeStack {
   }
 
   /**
-   * True when {@code TraceContext.current()} is a context decided not sampled. While no
-   * OpenTelemetry span can be current ({@link OtelBridge#bypassed}, one read), that is read in one
-   * load from this thread's innermost scope, which noted it when attached (a context is immutable,
-   * so its decision cannot change within the scope); false when the scope was closed on another
-   * thread (the caller then takes the full path). Once spans are used, it is the decision of the
-   * context an event would be written with ({@link OtelBridge#effective}: OpenTelemetry's current
-   * span when there is a valid one, converted once per span context, else the scope's context), so
-   * the event looks at OpenTelemetry's current span once, not once here and again in the full path.
+   * True when {@code TraceContext.current()} is a context decided not sampled, for an event in a
+   * scope that noted, when attached, that its context is decided not sampled (a context is
+   * immutable, so its decision cannot change within the scope). False is no answer (no such scope,
+   * or it was closed on another thread): the caller then takes the full path. While no
+   * OpenTelemetry span can be current ({@link OtelBridge#bypassed}, one read) the note decides.
+   * Once spans are used, the context the event would be written with decides ({@link
+   * OtelBridge#effective}: a valid current span's context, converted once per span context, else
+   * the scope's), so a drop inside a span asks OpenTelemetry once, not here and again in the full
+   * path. Only such scopes ask here: an event in any other scope reaches the full path without a
+   * look at OpenTelemetry, so a kept event there asks once (one kept in such a scope, a sampled
+   * span being current, asks twice, as before spans were read here).
    */
   public static boolean currentDecidedNotSampled() {
     Node n = CURRENT.get();
-    if (OtelBridge.bypassed()) {
-      return n != null && n.state == Node.NOT_SAMPLED;
+    if (n == null || n.state != Node.NOT_SAMPLED) {
+      return false;
     }
-    TraceContext effective = OtelBridge.effective(context(n));
-    return effective != null && effective.isSamplingDecided() && !effective.isSampled();
+    if (OtelBridge.bypassed()) {
+      return true;
+    }
+    TraceContext effective = OtelBridge.effective(n.context);
+    return effective.isSamplingDecided() && !effective.isSampled();
   }
 
   /** Makes {@code context} current until the returned scope closes. */

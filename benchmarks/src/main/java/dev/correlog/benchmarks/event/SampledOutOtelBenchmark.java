@@ -41,6 +41,13 @@ public class SampledOutOtelBenchmark {
           TraceFlags.getDefault(),
           TraceState.getDefault());
 
+  static final SpanContext SAMPLED =
+      SpanContext.create(
+          "4bf92f3577b34da6a3ce929d0e0e4736",
+          "00f067aa0ba902b7",
+          TraceFlags.getSampled(),
+          TraceState.getDefault());
+
   /** A Correlog scope decided not sampled, after one OpenTelemetry span was attached and closed. */
   @State(org.openjdk.jmh.annotations.Scope.Thread)
   public static class After {
@@ -71,12 +78,16 @@ public class SampledOutOtelBenchmark {
     EventLogger log;
     io.opentelemetry.context.Scope otelScope;
 
+    SpanContext span() {
+      return UNSAMPLED;
+    }
+
     @Setup
     public void setUp() {
       correlog = SampledOutFloorBenchmark.headRatioZero();
       log = correlog.logger("com.acme.Orders");
       log.info("warm").emit();
-      otelScope = Span.wrap(UNSAMPLED).makeCurrent();
+      otelScope = Span.wrap(span()).makeCurrent();
     }
 
     @TearDown
@@ -91,8 +102,23 @@ public class SampledOutOtelBenchmark {
     SampledOutFloorBenchmark.order(s.log);
   }
 
+  /** The same span sampled: the event is kept, encoded and written to a discarding sink. */
+  @State(org.openjdk.jmh.annotations.Scope.Thread)
+  public static class InsideSampled extends Inside {
+    @Override
+    SpanContext span() {
+      return SAMPLED;
+    }
+  }
+
   @Benchmark
   public void inOtelSpan(Inside s) {
+    SampledOutFloorBenchmark.order(s.log);
+  }
+
+  /** A kept event in a sampled span: what the drop check costs the events it does not drop. */
+  @Benchmark
+  public void keptInOtelSpan(InsideSampled s) {
     SampledOutFloorBenchmark.order(s.log);
   }
 }
